@@ -95,17 +95,40 @@ class Element:
         self.keyword, self.name, self.retired, self.source = keyword, name, retired, source
 
     def matches(self, tag):
-        return (tag & self.mask) == self.tag
+        return (tag & self.mask) == (self.tag & self.mask) and (tag & 0xFFFF) != 0
 
     def vrs(self):
         return [] if self.vr == "NONE" else self.vr.split(" or ")
 
     def pattern(self):
         """(gggg,eeee) with x for the digits a mask leaves free."""
-        h = hex_tag(self.tag)
+        h = hex_tag(self.tag & self.mask)
         m = hex_tag(self.mask)
         out = "".join(c if mc == "F" else "x" for c, mc in zip(h, m))
         return "(%s,%s)" % (out[:4], out[4:])
+
+
+def first_tags(elements):
+    """Give each repeating element, as its tag, the lowest tag that is really it.
+
+    PS3.6 has single elements inside some ranges, e.g. (0028,0400) Transform Label inside
+    (0028,04x0) Rows For Nth Order Coefficients, and group lengths (gggg,0000) are never part
+    of a range; so the first tag is the lowest match that is neither.
+    """
+    exact = {e.tag for e in elements if e.mask == 0xFFFFFFFF}
+    for e in elements:
+        if e.mask == 0xFFFFFFFF:
+            continue
+        free = ~e.mask & 0xFFFFFFFF
+        sub = 0
+        while True:
+            t = (e.tag & e.mask) | sub
+            if e.matches(t) and t not in exact:
+                e.tag = t
+                break
+            sub = (sub - free) & free
+            if sub == 0:
+                sys.exit("no free tag for " + e.pattern())
 
 
 def load_pydicom():
@@ -241,6 +264,7 @@ def main():
 
     elements = load_pydicom()
     added, differences = merge(elements, load_dcmtk(dic_path))
+    first_tags(elements)
 
     elements.sort(key=lambda e: (e.mask != 0xFFFFFFFF, e.tag, e.mask))
     keywords = {}
@@ -268,8 +292,9 @@ def main():
         "",
         "/**",
         " * The data dictionary of PS3.6 as text, parsed once by {@link ElementDictionary}. One line per",
-        " * element, tab-separated: tag (8 hex digits), mask (empty for a single tag, else the bits a tag",
-        " * must share with the first field), VRs separated by '/' (empty for items and delimiters), VM,",
+        " * element, tab-separated: tag (8 hex digits; for a repeating element the lowest tag that is it),",
+        " * mask (empty for a single tag, else the bits a tag must share with the first field), VRs",
+        " * separated by '/' (empty for items and delimiters), VM,",
         " * keyword, name, and \"R\" if retired. Exact tags first in ascending order, then the masks.",
         " */",
         "final class ElementTable {",
@@ -286,8 +311,9 @@ def main():
         "",
         "/**",
         " * The tag of every data element of PS3.6 that has a keyword, named by its keyword. For",
-        " * repeating groups and ranges, e.g. (60xx,3000) OverlayData, the constant is the first tag",
-        " * (xx = 00). Retired elements are marked so in their comment.",
+        " * repeating groups and ranges, e.g. (60xx,3000) OverlayData, the constant is the lowest tag",
+        " * that is that element (0x60003000; for (0028,04x0) it is 0x00280410, because (0028,0400) is",
+        " * Transform Label). Retired elements are marked so in their comment.",
         " */",
         "public final class Tag {",
         "    private Tag() {",

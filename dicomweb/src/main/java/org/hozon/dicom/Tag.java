@@ -5,8 +5,9 @@ package org.hozon.dicom;
 
 /**
  * The tag of every data element of PS3.6 that has a keyword, named by its keyword. For
- * repeating groups and ranges, e.g. (60xx,3000) OverlayData, the constant is the first tag
- * (xx = 00). Retired elements are marked so in their comment.
+ * repeating groups and ranges, e.g. (60xx,3000) OverlayData, the constant is the lowest tag
+ * that is that element (0x60003000; for (0028,04x0) it is 0x00280410, because (0028,0400) is
+ * Transform Label). Retired elements are marked so in their comment.
  */
 public final class Tag {
     private Tag() {
@@ -6141,32 +6142,32 @@ public final class Tag {
     /** (0028,0304) Referenced Color Palette Instance UID, VR UI, VM 1. */
     public static final int ReferencedColorPaletteInstanceUID = 0x00280304;
 
-    /** (0028,04x0) Rows For Nth Order Coefficients, VR US, VM 1, retired. */
-    public static final int RowsForNthOrderCoefficients = 0x00280400;
-
     /** (0028,0400) Transform Label, VR LO, VM 1, retired. */
     public static final int TransformLabel = 0x00280400;
-
-    /** (0028,04x1) Columns For Nth Order Coefficients, VR US, VM 1, retired. */
-    public static final int ColumnsForNthOrderCoefficients = 0x00280401;
 
     /** (0028,0401) Transform Version Number, VR LO, VM 1, retired. */
     public static final int TransformVersionNumber = 0x00280401;
 
-    /** (0028,04x2) Coefficient Coding, VR LO, VM 1-n, retired. */
-    public static final int CoefficientCoding = 0x00280402;
-
     /** (0028,0402) Number of Transform Steps, VR US, VM 1, retired. */
     public static final int NumberOfTransformSteps = 0x00280402;
-
-    /** (0028,04x3) Coefficient Coding Pointers, VR AT, VM 1-n, retired. */
-    public static final int CoefficientCodingPointers = 0x00280403;
 
     /** (0028,0403) Sequence of Compressed Data, VR LO, VM 1-n, retired. */
     public static final int SequenceOfCompressedData = 0x00280403;
 
     /** (0028,0404) Details of Coefficients, VR AT, VM 1-n, retired. */
     public static final int DetailsOfCoefficients = 0x00280404;
+
+    /** (0028,04x0) Rows For Nth Order Coefficients, VR US, VM 1, retired. */
+    public static final int RowsForNthOrderCoefficients = 0x00280410;
+
+    /** (0028,04x1) Columns For Nth Order Coefficients, VR US, VM 1, retired. */
+    public static final int ColumnsForNthOrderCoefficients = 0x00280411;
+
+    /** (0028,04x2) Coefficient Coding, VR LO, VM 1-n, retired. */
+    public static final int CoefficientCoding = 0x00280412;
+
+    /** (0028,04x3) Coefficient Coding Pointers, VR AT, VM 1-n, retired. */
+    public static final int CoefficientCodingPointers = 0x00280413;
 
     /** (0028,0700) DCT Label, VR LO, VM 1, retired. */
     public static final int DCTLabel = 0x00280700;
@@ -10947,9 +10948,6 @@ public final class Tag {
     /** (0400,0600) Instance Origin Status, VR CS, VM 1. */
     public static final int InstanceOriginStatus = 0x04000600;
 
-    /** (1000,xxx0) Escape Triplet, VR US, VM 3, retired. */
-    public static final int EscapeTriplet = 0x10000000;
-
     /** (1000,xxx1) Run Length Triplet, VR US, VM 3, retired. */
     public static final int RunLengthTriplet = 0x10000001;
 
@@ -10965,8 +10963,11 @@ public final class Tag {
     /** (1000,xxx5) Shift Table Triplet, VR US, VM 3, retired. */
     public static final int ShiftTableTriplet = 0x10000005;
 
+    /** (1000,xxx0) Escape Triplet, VR US, VM 3, retired. */
+    public static final int EscapeTriplet = 0x10000010;
+
     /** (1010,xxxx) Zonal Map, VR US, VM 1-n, retired. */
-    public static final int ZonalMap = 0x10100000;
+    public static final int ZonalMap = 0x10100001;
 
     /** (2000,0010) Number of Copies, VR IS, VM 1. */
     public static final int NumberOfCopies = 0x20000010;

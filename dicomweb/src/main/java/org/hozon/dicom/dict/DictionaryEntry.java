@@ -8,9 +8,11 @@ import org.hozon.dicom.VR;
 /**
  * One data element of the dictionary (PS3.6 §6). A single element has {@code mask == 0xFFFFFFFF};
  * a repeating group or range, such as (60xx,3000) Overlay Data or (0020,31xx) Source Image IDs,
- * matches every tag {@code t} with {@code (t & mask) == tag}.
+ * matches every tag {@code t} with {@code (t & mask) == (tag & mask)} except group lengths
+ * (gggg,0000). Single elements that PS3.6 defines inside a range, such as (0028,0400) Transform
+ * Label inside (0028,04x0), take precedence in {@link ElementDictionary}.
  *
- * @param tag the tag, or for a repeating group or range its first tag
+ * @param tag the tag, or for a repeating group or range the lowest tag that is this element
  * @param mask the bits a tag must share with {@code tag} to be this element
  * @param vrs the allowed VRs, e.g. [OB, OW] for "OB or OW"; empty for items and delimiters
  * @param vm the Value Multiplicity as written in PS3.6, e.g. "1", "1-n", "2-2n"
@@ -37,9 +39,9 @@ public record DictionaryEntry(int tag, int mask, List<VR> vrs, String vm, String
         return mask != 0xFFFFFFFF;
     }
 
-    /** True if {@code t} is this element (or one of its repeating tags). */
+    /** True if {@code t} is this element or, for a repeating element, fits its pattern. */
     public boolean matches(int t) {
-        return (t & mask) == tag;
+        return t == tag || (isRepeating() && (t & mask) == (tag & mask) && !Tags.isGroupLength(t));
     }
 
     /** The tag as in PS3.6, with x for digits that repeat: "(0010,0010)", "(60xx,3000)". */

@@ -95,8 +95,8 @@ public final class ElementDictionary {
     }
 
     /**
-     * The tag with keyword {@code keyword}, or -1 if there is none. For a repeating group the first
-     * tag is returned, e.g. 0x60003000 for "OverlayData". (Eight hex digits are parsed by
+     * The tag with keyword {@code keyword}, or -1 if there is none. For a repeating group the lowest
+     * tag is returned, e.g. 0x60003000 for "OverlayData" (the same as the {@code Tag} constant). (Eight hex digits are parsed by
      * {@link Tags#parseHex}; {@link #resolve} accepts both forms.)
      */
     public static int tagOf(String keyword) {

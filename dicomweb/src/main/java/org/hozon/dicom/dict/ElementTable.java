@@ -5,8 +5,9 @@ package org.hozon.dicom.dict;
 
 /**
  * The data dictionary of PS3.6 as text, parsed once by {@link ElementDictionary}. One line per
- * element, tab-separated: tag (8 hex digits), mask (empty for a single tag, else the bits a tag
- * must share with the first field), VRs separated by '/' (empty for items and delimiters), VM,
+ * element, tab-separated: tag (8 hex digits; for a repeating element the lowest tag that is it),
+ * mask (empty for a single tag, else the bits a tag must share with the first field), VRs
+ * separated by '/' (empty for items and delimiters), VM,
  * keyword, name, and "R" if retired. Exact tags first in ascending order, then the masks.
  */
 final class ElementTable {
@@ -4966,22 +4967,22 @@ final class ElementTable {
                 + "FFFEE00D\t\t\t1\tItemDelimitationItem\tItem Delimitation Item\t\n"
                 + "FFFEE0DD\t\t\t1\tSequenceDelimitationItem\tSequence Delimitation Item\t\n"
                 + "00203100\tFFFFFF00\tCS\t1-n\tSourceImageIDs\tSource Image IDs\tR\n"
-                + "00280400\tFFFFFF0F\tUS\t1\tRowsForNthOrderCoefficients\tRows For Nth Order Coefficients\tR\n"
-                + "00280401\tFFFFFF0F\tUS\t1\tColumnsForNthOrderCoefficients\tColumns For Nth Order Coefficients\tR\n"
-                + "00280402\tFFFFFF0F\tLO\t1-n\tCoefficientCoding\tCoefficient Coding\tR\n"
-                + "00280403\tFFFFFF0F\tAT\t1-n\tCoefficientCodingPointers\tCoefficient Coding Pointers\tR\n"
+                + "00280410\tFFFFFF0F\tUS\t1\tRowsForNthOrderCoefficients\tRows For Nth Order Coefficients\tR\n"
+                + "00280411\tFFFFFF0F\tUS\t1\tColumnsForNthOrderCoefficients\tColumns For Nth Order Coefficients\tR\n"
+                + "00280412\tFFFFFF0F\tLO\t1-n\tCoefficientCoding\tCoefficient Coding\tR\n"
+                + "00280413\tFFFFFF0F\tAT\t1-n\tCoefficientCodingPointers\tCoefficient Coding Pointers\tR\n"
                 + "00280800\tFFFFFF0F\tCS\t1-n\tCodeLabel\tCode Label\tR\n"
                 + "00280802\tFFFFFF0F\tUS\t1\tNumberOfTables\tNumber of Tables\tR\n"
                 + "00280803\tFFFFFF0F\tAT\t1-n\tCodeTableLocation\tCode Table Location\tR\n"
                 + "00280804\tFFFFFF0F\tUS\t1\tBitsForCodeWord\tBits For Code Word\tR\n"
                 + "00280808\tFFFFFF0F\tAT\t1-n\tImageDataLocation\tImage Data Location\tR\n"
-                + "10000000\tFFFF000F\tUS\t3\tEscapeTriplet\tEscape Triplet\tR\n"
                 + "10000001\tFFFF000F\tUS\t3\tRunLengthTriplet\tRun Length Triplet\tR\n"
                 + "10000002\tFFFF000F\tUS\t1\tHuffmanTableSize\tHuffman Table Size\tR\n"
                 + "10000003\tFFFF000F\tUS\t3\tHuffmanTableTriplet\tHuffman Table Triplet\tR\n"
                 + "10000004\tFFFF000F\tUS\t1\tShiftTableSize\tShift Table Size\tR\n"
                 + "10000005\tFFFF000F\tUS\t3\tShiftTableTriplet\tShift Table Triplet\tR\n"
-                + "10100000\tFFFF0000\tUS\t1-n\tZonalMap\tZonal Map\tR\n"
+                + "10000010\tFFFF000F\tUS\t3\tEscapeTriplet\tEscape Triplet\tR\n"
+                + "10100001\tFFFF0000\tUS\t1-n\tZonalMap\tZonal Map\tR\n"
                 + "50000005\tFFE1FFFF\tUS\t1\tCurveDimensions\tCurve Dimensions\tR\n"
                 + "50000010\tFFE1FFFF\tUS\t1\tNumberOfPoints\tNumber of Points\tR\n"
                 + "50000020\tFFE1FFFF\tCS\t1\tTypeOfData\tType of Data\tR\n"
