@@ -142,27 +142,36 @@ def load_pydicom():
 
 
 def load_dcmtk(path):
-    """Exact (non-range) public entries of dicom.dic as {tag: (vr, keyword, vm, retired)}."""
-    entries = {}
+    """Public entries of dicom.dic: ({tag: (vr, keyword, vm, retired)} of single tags,
+    {keyword: tag pattern} of repeating groups and ranges)."""
+    entries, ranges = {}, {}
     with open(path, encoding="latin-1") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
             tag, vr, keyword, vm, version = line.rstrip("\n").split("\t")
-            if "-" in tag or version in ("PRIVATE", "ILLEGAL", "GENERIC"):
+            if version in ("PRIVATE", "ILLEGAL", "GENERIC"):
                 continue
-            value = int(tag[1:5] + tag[6:10], 16)
             retired = "retired" in version
             if keyword.startswith("RETIRED_"):
                 keyword = keyword[len("RETIRED_"):]
+            if "-" in tag:
+                ranges[keyword] = tag
+                continue
+            value = int(tag[1:5] + tag[6:10], 16)
             entries[value] = (DCMTK_VRS.get(vr, vr), keyword, vm, retired)
-    return entries
+    return entries, ranges
 
 
-def merge(elements, dcmtk):
+def merge(elements, dcmtk_tables):
+    dcmtk, dcmtk_ranges = dcmtk_tables
     exact = {e.tag: e for e in elements if e.mask == 0xFFFFFFFF}
     masked = [e for e in elements if e.mask != 0xFFFFFFFF]
     added, differences = [], []
+    masked_keywords = {e.keyword for e in masked}
+    for keyword in sorted(dcmtk_ranges):
+        if keyword not in masked_keywords:
+            differences.append("dcmtk range %s %s has no pydicom repeating entry" % (dcmtk_ranges[keyword], keyword))
     for tag in sorted(dcmtk):
         vr, keyword, vm, retired = dcmtk[tag]
         if tag in exact:
