@@ -161,6 +161,9 @@ final class Iso2022Codec implements TextCodec {
             if (e == null) {
                 e = initialG0;
                 code = ch < 0x7F ? ch : '?'; // e.g. '\' and '~' with JIS X 0201 Romaji only
+                if (SingleByteCodec.surrogatePairAt(s, i)) {
+                    i++; // one '?' for a character outside the BMP, not two
+                }
             }
             if (e.g0 && g0 != e) {
                 writeEscape(e, out);

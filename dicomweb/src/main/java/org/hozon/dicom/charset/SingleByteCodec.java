@@ -30,10 +30,8 @@ final class SingleByteCodec implements TextCodec {
             table[c] = g0.decode(c);
         }
         if (g1 != null) {
-            int first = g1.kind == CodeElement.Kind.SB96 ? 0xA0 : 0xA1;
-            int last = g1.kind == CodeElement.Kind.SB96 ? 0xFF : 0xFE;
-            for (int c = first; c <= last; c++) {
-                table[c] = g1.decode(c);
+            for (int c = 0xA0; c <= 0xFF; c++) {
+                table[c] = g1.decode(c); // a 94-set leaves 0xA0 and 0xFF undefined: U+FFFD
             }
         }
     }
@@ -78,7 +76,11 @@ final class SingleByteCodec implements TextCodec {
             return;
         }
         for (int i = 0; i < s.length(); i++) {
-            out.write(encode(s.charAt(i)));
+            char ch = s.charAt(i);
+            out.write(encode(ch));
+            if (surrogatePairAt(s, i)) {
+                i++; // one '?' for a character outside the BMP, not two
+            }
         }
     }
 
@@ -97,6 +99,11 @@ final class SingleByteCodec implements TextCodec {
             return ch; // '\' and '~' under JIS X 0201 Romaji: keep the byte rather than lose it
         }
         return '?';
+    }
+
+    static boolean surrogatePairAt(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
     static boolean isAscii(String s) {

@@ -70,7 +70,8 @@ public final class SpecificCharacterSet {
         List<String> unknown = new ArrayList<>();
         List<DefinedTerm> known = new ArrayList<>();
         for (int i = 0; i < terms.length; i++) {
-            DefinedTerm t = terms[i].isEmpty() && i == 0 ? DefinedTerm.ISO_2022_IR_6 : DefinedTerm.of(terms[i]);
+            boolean defaultG0 = terms[i].isEmpty() && i == 0;
+            DefinedTerm t = defaultG0 ? DefinedTerm.ISO_2022_IR_6 : DefinedTerm.of(terms[i]);
             if (t != null) {
                 known.add(t);
             } else if (!terms[i].isEmpty()) {
