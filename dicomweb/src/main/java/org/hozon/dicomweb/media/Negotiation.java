@@ -92,10 +92,11 @@ public final class Negotiation {
      */
     public String partContentType() {
         check();
-        if (!offer.isMultipart()) {
+        String rootType = offer.mediaType().parameter(MediaTypes.TYPE);
+        if (!offer.isMultipart() || rootType == null) {
             return contentType();
         }
-        MediaType root = MediaType.parse(offer.mediaType().parameter(MediaTypes.TYPE));
+        MediaType root = MediaType.parse(rootType);
         return (transferSyntax == null ? root : root.withParameter(MediaTypes.TRANSFER_SYNTAX, transferSyntax))
                 .toString();
     }

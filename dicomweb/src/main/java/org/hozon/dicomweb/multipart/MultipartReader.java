@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +85,7 @@ public final class MultipartReader implements Closeable {
         this.boundary = boundary;
         this.delimiter = ("\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int m = delimiter.length;
-        java.util.Arrays.fill(shift, m);
+        Arrays.fill(shift, m);
         for (int i = 0; i < m - 1; i++) {
             shift[delimiter[i] & 0xff] = m - 1 - i;
         }
@@ -308,7 +309,7 @@ public final class MultipartReader implements Closeable {
                     break;
                 }
                 if (len == line.length) {
-                    line = java.util.Arrays.copyOf(line, len * 2);
+                    line = Arrays.copyOf(line, len * 2);
                 }
                 line[len++] = c;
             }
