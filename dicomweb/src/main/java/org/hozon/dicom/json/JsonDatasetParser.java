@@ -198,7 +198,7 @@ final class JsonDatasetParser {
                 readStrings(dataset, tag, vr);
                 break;
             default:
-                if (vr.isBulkCandidate()) {
+                if (JsonEmitter.isOtherBinary(vr)) {
                     throw error(Tags.toString(tag) + ": " + vr + " is written as InlineBinary or BulkDataURI, not Value");
                 }
                 readNumbers(dataset, tag, vr);

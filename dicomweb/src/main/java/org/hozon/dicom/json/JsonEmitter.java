@@ -12,6 +12,7 @@ import org.hozon.dicom.Dataset;
 import org.hozon.dicom.Sequence;
 import org.hozon.dicom.Tags;
 import org.hozon.dicom.VR;
+import org.hozon.dicom.charset.PersonName;
 import org.hozon.dicom.charset.SpecificCharacterSet;
 
 /**
@@ -110,7 +111,7 @@ final class JsonEmitter {
             writeUri(tag, vr, b, "Pixel Data is always written as BulkDataURI");
             return;
         }
-        if (uriBuilder != null && vr.isBulkCandidate() && b.length > threshold) {
+        if (uriBuilder != null && isOtherBinary(vr) && b.length > threshold) {
             writeUri(tag, vr, b, null);
             return;
         }
@@ -122,6 +123,14 @@ final class JsonEmitter {
             default:
                 writeBinary(ds, vr, b);
         }
+    }
+
+    /**
+     * OB, OD, OF, OL, OV, OW and UN: the VRs written as InlineBinary. ({@code VR.isBulkCandidate}
+     * also answers true for SV and UV, whose headers are long too, but those are numbers here.)
+     */
+    static boolean isOtherBinary(VR vr) {
+        return vr.isBulkCandidate() && vr != VR.SV && vr != VR.UV;
     }
 
     private static boolean isPixelData(int tag) {
@@ -227,6 +236,10 @@ final class JsonEmitter {
     }
 
     private void writeDecoded(SpecificCharacterSet cs, VR vr, byte[] b) {
+        if (vr == VR.PN) {
+            writeDecodedNames(cs.decodePersonNames(b, 0, b.length));
+            return;
+        }
         List<String> values = vr.kind() == VR.Kind.TEXT
                 ? List.of(cs.decode(b, 0, b.length))
                 : cs.decodeValues(b, 0, b.length);
@@ -243,13 +256,41 @@ final class JsonEmitter {
         for (String value : trimmed) {
             if (value.isEmpty()) {
                 g.writeNull();
-            } else if (vr == VR.PN) {
-                writePersonName(value);
             } else {
                 g.write(value);
             }
         }
         g.writeEnd();
+    }
+
+    /** PN values split into groups and components on the raw bytes by the character set. */
+    private void writeDecodedNames(List<PersonName> names) {
+        boolean any = false;
+        for (PersonName name : names) {
+            any |= !name.isEmpty();
+        }
+        if (!any) {
+            return;
+        }
+        g.writeStartArray("Value");
+        for (PersonName name : names) {
+            if (name.isEmpty()) {
+                g.writeNull();
+                continue;
+            }
+            g.writeStartObject();
+            writeGroup("Alphabetic", name, PersonName.Group.ALPHABETIC);
+            writeGroup("Ideographic", name, PersonName.Group.IDEOGRAPHIC);
+            writeGroup("Phonetic", name, PersonName.Group.PHONETIC);
+            g.writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private void writeGroup(String key, PersonName name, PersonName.Group group) {
+        if (name.hasGroup(group)) {
+            g.write(key, name.format(group));
+        }
     }
 
     private static String trim(String s, boolean leading) {
@@ -305,7 +346,7 @@ final class JsonEmitter {
 
     private void writeBinary(Dataset ds, VR vr, byte[] b) {
         boolean be = ds.bigEndian();
-        if (vr.isBulkCandidate()) {
+        if (isOtherBinary(vr)) {
             byte[] le = b;
             if (be && vr.swapsBytes()) {
                 le = b.clone();
