@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -27,6 +31,7 @@ import org.hozon.dicom.VR;
  */
 final class JsonDatasetParser {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private record Deferred(Dataset dataset, int tag, VR vr, String[] values) {
     }
@@ -122,7 +127,7 @@ final class JsonDatasetParser {
                             readValues(dataset, tag, vr);
                         } else {
                             // "vr" comes later: keep just this value, re-read once the VR is known.
-                            early = p.getArray();
+                            early = capture(e).asJsonArray();
                         }
                     } else if (e != Event.VALUE_NULL) {
                         throw error(Tags.toString(tag) + ": Value is not an array");
@@ -361,11 +366,52 @@ final class JsonDatasetParser {
         bulkDataHandler.bulkData(new BulkDataReference(dataset, TagPath.of(pathTags, pathItems, depth + 1), vr, uri));
     }
 
+    /** Skips the value that starts with {@code e}. (JSON-P's skipObject/skipArray are optional.) */
     private void skip(Event e) {
-        if (e == Event.START_OBJECT) {
-            p.skipObject();
-        } else if (e == Event.START_ARRAY) {
-            p.skipArray();
+        if (e != Event.START_OBJECT && e != Event.START_ARRAY) {
+            return;
+        }
+        int level = 1;
+        while (level > 0) {
+            Event x = next();
+            if (x == Event.START_OBJECT || x == Event.START_ARRAY) {
+                level++;
+            } else if (x == Event.END_OBJECT || x == Event.END_ARRAY) {
+                level--;
+            }
+        }
+    }
+
+    /**
+     * The value starting with {@code e} as a small tree, for a "Value" met before its "vr".
+     * (JSON-P's getArray is optional; this works on any parser.)
+     */
+    private JsonValue capture(Event e) {
+        Event x;
+        switch (e) {
+            case START_ARRAY:
+                JsonArrayBuilder array = PROVIDER.createArrayBuilder();
+                while ((x = next()) != Event.END_ARRAY) {
+                    array.add(capture(x));
+                }
+                return array.build();
+            case START_OBJECT:
+                JsonObjectBuilder object = PROVIDER.createObjectBuilder();
+                while ((x = next()) != Event.END_OBJECT) {
+                    String key = p.getString();
+                    object.add(key, capture(next()));
+                }
+                return object.build();
+            case VALUE_STRING:
+                return PROVIDER.createValue(p.getString());
+            case VALUE_NUMBER:
+                return PROVIDER.createValue(p.getBigDecimal());
+            case VALUE_TRUE:
+                return JsonValue.TRUE;
+            case VALUE_FALSE:
+                return JsonValue.FALSE;
+            default:
+                return JsonValue.NULL;
         }
     }
 
