@@ -281,7 +281,7 @@ final class JsonDatasetParser {
         try {
             return vr == VR.IS ? numbers.integerString(p.getString()) : numbers.decimalString(p.getString());
         } catch (NumberFormatException | ArithmeticException ex) {
-            throw error(Tags.toString(tag) + ": " + vr + " value " + p.getString() + " " + ex.getMessage());
+            throw error(Tags.toString(tag) + ": " + vr + " value " + p.getString() + ": " + ex.getMessage());
         }
     }
 

@@ -66,7 +66,11 @@ final class NumberParser {
         try {
             v = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            v = new BigDecimal(text).longValueExact(); // 1E3, 4.0, or out of range: throws
+            BigInteger exact = exactInteger(new BigDecimal(text)); // 1E3 and 4.0 are accepted
+            if (exact.bitLength() > 63) {
+                throw new ArithmeticException("is out of range");
+            }
+            v = exact.longValue();
         }
         if (v < min || v > max) {
             throw new ArithmeticException("is out of range");
@@ -75,11 +79,19 @@ final class NumberParser {
     }
 
     private static long unsigned64(String text) {
-        BigInteger v = new BigDecimal(text).toBigIntegerExact();
+        BigInteger v = exactInteger(new BigDecimal(text));
         if (v.signum() < 0 || v.compareTo(TWO_64) >= 0) {
             throw new ArithmeticException("is out of range");
         }
         return v.longValue();
+    }
+
+    private static BigInteger exactInteger(BigDecimal v) {
+        try {
+            return v.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("is not an integer");
+        }
     }
 
     /** IS text for a JSON number: integral values only ({@code 4.0} and {@code 1E2} are accepted). */
@@ -87,7 +99,7 @@ final class NumberParser {
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-')) {
-                return new BigDecimal(number).toBigIntegerExact().toString();
+                return exactInteger(new BigDecimal(number)).toString();
             }
         }
         return number;
