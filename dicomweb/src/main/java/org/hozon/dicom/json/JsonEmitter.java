@@ -125,12 +125,9 @@ final class JsonEmitter {
         }
     }
 
-    /**
-     * OB, OD, OF, OL, OV, OW and UN: the VRs written as InlineBinary. ({@code VR.isBulkCandidate}
-     * also answers true for SV and UV, whose headers are long too, but those are numbers here.)
-     */
+    /** OB, OD, OF, OL, OV, OW and UN: the VRs written as InlineBinary. */
     static boolean isOtherBinary(VR vr) {
-        return vr.isBulkCandidate() && vr != VR.SV && vr != VR.UV;
+        return vr.isBulkCandidate();
     }
 
     private static boolean isPixelData(int tag) {
