@@ -19,6 +19,7 @@ dcmconv +tb ct-explicit-le.dcm ct-explicit-be.dcm
 dcmconv +td ct-explicit-le.dcm ct-deflated.dcm
 dcmconv +te -e ct-explicit-le.dcm ct-explicit-le-undefined.dcm
 dcmconv +ti -e ct-explicit-le.dcm ct-implicit-le-undefined.dcm
+dcmconv +tb -e ct-explicit-le.dcm ct-explicit-be-undefined.dcm
 dcmconv -F +ti ct-explicit-le.dcm ct-raw-implicit.dcm
 dcmconv -F +te ct-explicit-le.dcm ct-raw-explicit.dcm
 dcmcrle -ot mf-8bit.dcm mf-rle.dcm

@@ -55,6 +55,7 @@ public final class DicomReader {
 
     private TransferSyntax ts;
     private Dataset fileMeta;
+    private byte[] preamble;
     private boolean headerDone;
     private boolean explicit;
     private boolean bigEndian;
@@ -134,6 +135,11 @@ public final class DicomReader {
         return fileMeta;
     }
 
+    /** The 128-byte File Preamble as read, or null if the stream had none. */
+    public byte[] preamble() {
+        return preamble == null ? null : preamble.clone();
+    }
+
     /** Stream offset of the first byte of the data set (inflated offsets follow it when deflated). */
     public long datasetOffset() {
         return datasetOffset;
@@ -198,6 +204,7 @@ public final class DicomReader {
         byte[] b = in.buffer();
         int p = in.bufferPos();
         if (n >= 132 && b[p + 128] == 'D' && b[p + 129] == 'I' && b[p + 130] == 'C' && b[p + 131] == 'M') {
+            preamble = java.util.Arrays.copyOfRange(b, p, p + 128);
             in.advance(132);
             readFileMeta();
         } else if (n >= 4 && b[p] == 'D' && b[p + 1] == 'I' && b[p + 2] == 'C' && b[p + 3] == 'M') {

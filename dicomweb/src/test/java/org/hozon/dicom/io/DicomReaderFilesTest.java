@@ -22,7 +22,7 @@ class DicomReaderFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "ct-explicit-le.dcm", "ct-implicit-le.dcm", "ct-explicit-be.dcm", "ct-deflated.dcm",
-        "ct-explicit-le-undefined.dcm", "ct-implicit-le-undefined.dcm", "ct-raw-implicit.dcm",
+        "ct-explicit-le-undefined.dcm", "ct-implicit-le-undefined.dcm", "ct-explicit-be-undefined.dcm", "ct-raw-implicit.dcm",
         "ct-raw-explicit.dcm", "mf-8bit.dcm", "mf-rle.dcm", "mf-jpeg.dcm", "sr-dcmtk.dcm",
         "sr-dcmtk-undefined.dcm",
     })

@@ -18,7 +18,7 @@ import org.hozon.dicom.Tags;
 final class TestFiles {
     static final String[] ALL = {
         "ct-explicit-le.dcm", "ct-implicit-le.dcm", "ct-explicit-be.dcm", "ct-deflated.dcm",
-        "ct-explicit-le-undefined.dcm", "ct-implicit-le-undefined.dcm", "ct-raw-implicit.dcm",
+        "ct-explicit-le-undefined.dcm", "ct-implicit-le-undefined.dcm", "ct-explicit-be-undefined.dcm", "ct-raw-implicit.dcm",
         "ct-raw-explicit.dcm", "mf-8bit.dcm", "mf-rle.dcm", "mf-jpeg.dcm", "sr-dcmtk.dcm",
         "sr-dcmtk-undefined.dcm",
     };
@@ -39,6 +39,13 @@ final class TestFiles {
 
     static String text(String name) {
         return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Writes a Part 10 file to bytes. */
+    static byte[] write(Dataset fileMeta, Dataset ds, DicomWriter writer, java.io.ByteArrayOutputStream out)
+            throws IOException {
+        writer.writeFile(fileMeta, ds);
+        return out.toByteArray();
     }
 
     static DicomReader reader(byte[] b) {
