@@ -55,7 +55,7 @@ final class BoundedInflaterInputStream extends InputStream {
                 if (inflated > maxInflated) {
                     throw new ZipException("inflated data exceeds the limit of " + maxInflated + " bytes");
                 }
-                if (inflated > RATIO_FLOOR && inflated > maxRatio * Math.max(compressed, 1)) {
+                if (inflated > RATIO_FLOOR && inflated / Math.max(compressed, 1) > maxRatio) {
                     throw new ZipException("inflation ratio exceeds the limit of " + maxRatio);
                 }
                 return n;

@@ -39,8 +39,11 @@ public final class DicomReader {
     public static final int MAX_DEPTH_LIMIT = 500;
     /** Default limit of the inflated size of a deflated data set. */
     public static final long DEFAULT_MAX_INFLATED = 1L << 30;
-    /** Default limit of the inflation ratio of a deflated data set (checked beyond 1 MiB). */
-    public static final long DEFAULT_MAX_RATIO = 1000;
+    /**
+     * Default limit of the inflation ratio of a deflated data set: none, since deflate itself
+     * cannot exceed about 1032:1 and zero-filled images come close; the size limit is the guard.
+     */
+    public static final long DEFAULT_MAX_RATIO = Long.MAX_VALUE;
 
     private static final int PIXEL_DATA = 0x7FE00010;
     private static final long UNDEFINED = 0xFFFFFFFFL;
@@ -109,7 +112,10 @@ public final class DicomReader {
         return this;
     }
 
-    /** Limits for Deflated syntaxes: inflated bytes in all, and inflated/compressed ratio. */
+    /**
+     * Limits for Deflated syntaxes: inflated bytes in all ({@value #DEFAULT_MAX_INFLATED} by
+     * default), and inflated/compressed ratio (checked beyond 1 MiB; none by default).
+     */
     public DicomReader inflationLimits(long maxInflatedBytes, long maxInflationRatio) {
         this.maxInflated = maxInflatedBytes;
         this.maxRatio = maxInflationRatio;
@@ -214,6 +220,10 @@ public final class DicomReader {
             readFileMeta();
         }
         if (ts == null) {
+            if (fileMeta != null) {
+                throw new DicomParseException("File Meta Information without Transfer Syntax UID",
+                        in.position(), 0x00020010);
+            }
             ts = guessSyntax();
         }
         startDataset();
@@ -267,10 +277,14 @@ public final class DicomReader {
     private TransferSyntax guessSyntax() throws IOException {
         int n = in.peek(8);
         if (n < 8) {
-            return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+            throw new DicomParseException(n == 0 ? "empty stream" : "stream too short for a data set", 0, -1);
         }
         byte[] b = in.buffer();
         int p = in.bufferPos();
+        if (ByteOrder.i32(b, p, false) == 0) {
+            // Zeros: a preamble without DICM, or no DICOM at all; (0000,0000) is no data set element.
+            throw new DicomParseException("no DICOM data set found (starts with zeros)", 0, 0);
+        }
         boolean vrCode = VR.ofCode(((b[p + 4] & 0xFF) << 8) | (b[p + 5] & 0xFF)) != null;
         if (!vrCode) {
             return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
