@@ -234,10 +234,19 @@ public final class DicomReader {
         explicit = true;
         bigEndian = false;
         inFileMeta = true;
+        long start = in.position();
         while (!stopAtGroupEnd()) {
             readElement(fileMeta, -1, 0);
         }
         inFileMeta = false;
+        // The group length is not trusted to find the end (some writers get it wrong), but a
+        // stream ending before it is a truncated one.
+        byte[] groupLength = fileMeta.bytes(0x00020000);
+        if (groupLength != null && groupLength.length == 4
+                && in.position() < start + 12 + (ByteOrder.i32(groupLength, 0, false) & 0xFFFFFFFFL) && in.atEnd()) {
+            throw new DicomParseException("File Meta Information shorter than its group length",
+                    in.position(), 0x00020000);
+        }
         byte[] uid = fileMeta.bytes(0x00020010);
         if (uid != null) {
             String s = trimUid(uid);
