@@ -178,7 +178,20 @@ public final class DicomReader {
         return fileMeta;
     }
 
-    /** Reads the data set (until the end of the stream, or until the handler says stop). */
+    /**
+     * Reads the data set until the end of the stream, or until the handler says stop.
+     *
+     * <p>Truncation: a stream that ends exactly after a top-level element of the data set reads
+     * as a shorter data set (nothing tells the two apart; pass the source length, or compare
+     * with an expected size, to know). A stream ending anywhere else - inside the preamble,
+     * before the end announced by the File Meta Information group length, inside an element,
+     * a sequence, an item or encapsulated Pixel Data - throws {@link DicomParseException}.
+     * An empty stream is rejected unless a transfer syntax was given.
+     *
+     * <p>With a known source length, a value running past the end is rejected before it is read
+     * or skipped; without one, values are read in bounded chunks and skips are confirmed by the
+     * stream (a {@code FileInputStream} skips past its end silently: give its length).
+     */
     public Dataset readDataset() throws IOException {
         readFileMetaInformation();
         Dataset dataset = new Dataset(bigEndian, null);
