@@ -78,6 +78,9 @@ public final class Frames {
         if (offsets.length != numberOfFrames) {
             throw error("offset table has " + offsets.length + " entries for " + numberOfFrames + " frames");
         }
+        if (offsets[0] != 0) {
+            throw error("the first frame does not start at the first fragment");
+        }
         int first = -1;
         long position = 0;
         int f = 0;
