@@ -1,0 +1,84 @@
+package org.hozon.dicomweb.qido;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Matches a PN query value against one stored PN value. Hozon's PN rules (to be stated in the
+ * Conformance Statement):
+ * <ul>
+ *   <li>A query without {@code =} is matched against each component group (Alphabetic,
+ *       Ideographic, Phonetic) and matches if any group does, so {@code 山田^太郎} and
+ *       {@code やまだ^たろう} both find {@code Yamada^Tarou=山田^太郎=やまだ^たろう}.</li>
+ *   <li>A query with {@code =} matches group by group; an empty query group matches anything.</li>
+ *   <li>Literal matching compares whole groups after {@link NameNormalizer#literal} (case and
+ *       width insensitive); trailing empty components do not count.</li>
+ *   <li>Wild cards apply to the whole group text, {@code ^} included ({@code Yamada*} matches
+ *       {@code Yamada^Tarou}), after the same normalization.</li>
+ *   <li>Fuzzy matching ({@code fuzzymatching=true}, no wild cards): {@link NameNormalizer#fuzzy}
+ *       (also accents, katakana/hiragana), and every word of the query (split on {@code ^} and
+ *       spaces) must be a prefix of some word of the group: {@code tar yam} matches
+ *       {@code Yamada^Tarou}.</li>
+ * </ul>
+ */
+public final class PersonNameMatcher {
+    private PersonNameMatcher() {
+    }
+
+    /** True if the stored PN value {@code stored} matches the query value {@code query}. */
+    public static boolean matches(String query, String stored, boolean fuzzy) {
+        PersonName name = PersonName.parse(stored);
+        if (PersonName.hasGroups(query)) {
+            PersonName q = PersonName.parse(query);
+            for (int g = 0; g < 3; g++) {
+                String qg = q.group(g);
+                if (!qg.isEmpty() && !groupMatches(qg, name.group(g), fuzzy)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        String q = PersonName.canonicalGroup(query);
+        for (int g = 0; g < 3; g++) {
+            if (groupMatches(q, name.group(g), fuzzy)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches one query group against one stored group (both canonical). */
+    static boolean groupMatches(String query, String stored, boolean fuzzy) {
+        if (stored.isEmpty()) {
+            return query.isEmpty();
+        }
+        String q = NameNormalizer.normalize(query, fuzzy);
+        String s = NameNormalizer.normalize(stored, fuzzy);
+        if (WildcardPattern.hasWildcards(q)) {
+            return WildcardPattern.of(q).matches(s);
+        }
+        return fuzzy ? wordPrefixes(q, s) : q.equals(s);
+    }
+
+    /** True if every word of {@code query} is a prefix of some word of {@code stored}. */
+    static boolean wordPrefixes(String query, String stored) {
+        List<String> storedWords = words(stored);
+        for (String word : words(query)) {
+            if (storedWords.stream().noneMatch(w -> w.startsWith(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words of a normalized group: split on {@code ^} and white space, empties dropped. */
+    public static List<String> words(String group) {
+        List<String> out = new ArrayList<>();
+        for (String w : group.split("[\\^\\s]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}
