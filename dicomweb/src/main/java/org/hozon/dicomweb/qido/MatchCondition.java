@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.hozon.dicom.VR;
+import org.hozon.dicom.charset.PersonName;
 
 /**
  * One matching key of a query: the attribute, the matching type chosen for it, and its values.

@@ -3,6 +3,9 @@ package org.hozon.dicomweb.qido;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hozon.dicom.charset.PersonName;
+import org.hozon.dicom.charset.PersonName.Group;
+
 /**
  * Matches a PN query value against one stored PN value. Hozon's PN rules (to be stated in the
  * Conformance Statement):
@@ -28,30 +31,27 @@ public final class PersonNameMatcher {
     /** True if the stored PN value {@code stored} matches the query value {@code query}. */
     public static boolean matches(String query, String stored, boolean fuzzy) {
         PersonName name = PersonName.parse(stored);
-        if (PersonName.hasGroups(query)) {
-            PersonName q = PersonName.parse(query);
-            for (int g = 0; g < 3; g++) {
-                String qg = q.group(g);
-                if (!qg.isEmpty() && !groupMatches(qg, name.group(g), fuzzy)) {
+        PersonName q = PersonName.parse(query);
+        if (query.indexOf('=') >= 0) {
+            for (Group g : Group.values()) {
+                String qg = q.format(g);
+                if (!qg.isEmpty() && !groupMatches(qg, name.format(g), fuzzy)) {
                     return false;
                 }
             }
             return true;
         }
-        String q = PersonName.canonicalGroup(query);
-        for (int g = 0; g < 3; g++) {
-            if (groupMatches(q, name.group(g), fuzzy)) {
+        String qg = q.format(Group.ALPHABETIC);
+        for (Group g : Group.values()) {
+            if (groupMatches(qg, name.format(g), fuzzy)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Matches one query group against one stored group (both canonical). */
+    /** Matches one query group against one stored group (both in {@link PersonName#format} form). */
     static boolean groupMatches(String query, String stored, boolean fuzzy) {
-        if (stored.isEmpty()) {
-            return query.isEmpty();
-        }
         String q = NameNormalizer.normalize(query, fuzzy);
         String s = NameNormalizer.normalize(stored, fuzzy);
         if (WildcardPattern.hasWildcards(q)) {
