@@ -24,7 +24,8 @@ import org.hozon.dicom.VR;
  *   <li>Sequence Matching (C.2.2.2.6): the conditions under one sequence must all hold within
  *       one and the same item.</li>
  *   <li>Date and time are matched separately: combined StudyDate+StudyTime matching (C.2.2.2.5,
- *       Extended Negotiation in DIMSE) has no QIDO-RS parameter and is not applied.</li>
+ *       Extended Negotiation in DIMSE) has no QIDO-RS parameter and is not applied here;
+ *       {@link CombinedDateTime} gives the combined range where a resource wants it.</li>
  * </ul>
  */
 public final class AttributeMatcher {
