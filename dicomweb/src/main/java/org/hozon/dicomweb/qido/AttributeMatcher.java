@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.hozon.dicom.ByteOrder;
 import org.hozon.dicom.Dataset;
@@ -14,7 +15,8 @@ import org.hozon.dicom.VR;
 
 /**
  * Evaluates {@link MatchCondition}s on a {@link Dataset} in memory: for tests, and for header
- * attributes that have no index column. Rules:
+ * attributes that have no index column. Compile once with {@link #of}, then test many data sets
+ * (patterns and normalized names are prepared once). Rules:
  * <ul>
  *   <li>All conditions must hold (AND). An absent attribute fails every restrictive condition
  *       except EMPTY_VALUE.</li>
@@ -27,104 +29,116 @@ import org.hozon.dicom.VR;
  *       Extended Negotiation in DIMSE) has no QIDO-RS parameter and is not applied here;
  *       {@link CombinedDateTime} gives the combined range where a resource wants it.</li>
  * </ul>
+ * Immutable and thread-safe.
  */
-public final class AttributeMatcher {
-    private AttributeMatcher() {
+public final class AttributeMatcher implements Predicate<Dataset> {
+    private final List<Compiled> topLevel = new ArrayList<>();
+    private final Map<Integer, AttributeMatcher> bySequence = new LinkedHashMap<>();
+
+    private AttributeMatcher(List<MatchCondition> conditions, boolean fuzzy) {
+        Map<Integer, List<MatchCondition>> nested = new LinkedHashMap<>();
+        for (MatchCondition c : conditions) {
+            if (c.isSequenceMatch()) {
+                if (c.isRestrictive()) {
+                    nested.computeIfAbsent(c.path().first(), k -> new ArrayList<>()).add(new MatchCondition(
+                            c.path().tail(), c.vr(), c.type(), c.rawValue(), c.values(), c.ranges()));
+                }
+            } else if (c.isRestrictive()) {
+                topLevel.add(new Compiled(c, valueTests(c, fuzzy)));
+            }
+        }
+        nested.forEach((tag, inner) -> bySequence.put(tag, new AttributeMatcher(inner, fuzzy)));
+    }
+
+    /** A matcher for all of {@code conditions}; {@code fuzzy} applies to PN keys. */
+    public static AttributeMatcher of(List<MatchCondition> conditions, boolean fuzzy) {
+        return new AttributeMatcher(conditions, fuzzy);
+    }
+
+    /** True if {@code dataset} satisfies every condition (one-off; prefer {@link #of} for many). */
+    public static boolean matchesAll(List<MatchCondition> conditions, Dataset dataset, boolean fuzzy) {
+        return of(conditions, fuzzy).test(dataset);
     }
 
     /** True if {@code dataset} satisfies every condition. */
-    public static boolean matchesAll(List<MatchCondition> conditions, Dataset dataset, boolean fuzzy) {
-        Map<Integer, List<MatchCondition>> bySequence = new LinkedHashMap<>();
-        for (MatchCondition c : conditions) {
-            if (c.isSequenceMatch()) {
-                bySequence.computeIfAbsent(c.path().first(), k -> new ArrayList<>()).add(c);
-            } else if (!matches(c, dataset, fuzzy)) {
+    @Override
+    public boolean test(Dataset dataset) {
+        for (Compiled c : topLevel) {
+            if (!c.test(dataset)) {
                 return false;
             }
         }
-        for (Map.Entry<Integer, List<MatchCondition>> e : bySequence.entrySet()) {
-            if (!matchesItem(e.getKey(), e.getValue(), dataset, fuzzy)) {
+        for (Map.Entry<Integer, AttributeMatcher> e : bySequence.entrySet()) {
+            Sequence sequence = dataset.sequence(e.getKey());
+            if (sequence == null) {
+                return false;
+            }
+            boolean anyItem = false;
+            for (Dataset item : sequence) {
+                if (e.getValue().test(item)) {
+                    anyItem = true;
+                    break;
+                }
+            }
+            if (!anyItem) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean matchesItem(int sequenceTag, List<MatchCondition> conditions, Dataset dataset,
-            boolean fuzzy) {
-        if (conditions.stream().noneMatch(MatchCondition::isRestrictive)) {
-            return true;
-        }
-        Sequence sequence = dataset.sequence(sequenceTag);
-        if (sequence == null) {
-            return false;
-        }
-        List<MatchCondition> inner = conditions.stream()
-                .map(c -> new MatchCondition(c.path().tail(), c.vr(), c.type(), c.rawValue(), c.values(), c.ranges()))
-                .toList();
-        for (Dataset item : sequence) {
-            if (matchesAll(inner, item, fuzzy)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True if the top-level attribute of {@code condition} in {@code dataset} satisfies it. */
-    public static boolean matches(MatchCondition condition, Dataset dataset, boolean fuzzy) {
-        int tag = condition.tag();
-        switch (condition.type()) {
-            case UNIVERSAL:
-                return true;
-            case EMPTY_VALUE:
+    /** One top-level condition with a prepared test per query value. */
+    private record Compiled(MatchCondition condition, List<Predicate<String>> valueTests) {
+        boolean test(Dataset dataset) {
+            int tag = condition.tag();
+            if (condition.type() == MatchingType.EMPTY_VALUE) {
                 return isEmpty(dataset, tag);
-            default:
-                break;
-        }
-        List<String> stored = storedValues(dataset, tag);
-        if (stored.isEmpty()) {
-            return false;
-        }
-        if (condition.type() == MatchingType.MULTIPLE_VALUE) {
-            for (String q : condition.values()) {
-                if (stored.stream().noneMatch(s -> valueMatches(condition, q, s, fuzzy))) {
-                    return false;
-                }
             }
-            return true;
-        }
-        if (!condition.ranges().isEmpty()) {
-            return stored.stream().anyMatch(s -> condition.ranges().stream().anyMatch(r -> r.containsValue(s)));
-        }
-        for (String q : condition.values()) {
-            for (String s : stored) {
-                if (valueMatches(condition, q, s, fuzzy)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean valueMatches(MatchCondition c, String query, String stored, boolean fuzzy) {
-        VR vr = c.vr();
-        if (vr == VR.PN) {
-            return PersonNameMatcher.matches(query, stored, fuzzy);
-        }
-        if (c.type() == MatchingType.WILDCARD) {
-            return WildcardPattern.of(query).matches(stored);
-        }
-        if (vr == VR.IS || vr == VR.DS || MatchConditionParser.BINARY_NUMBER_VRS.contains(vr)) {
-            try {
-                return new BigDecimal(query.strip()).compareTo(new BigDecimal(stored.strip())) == 0;
-            } catch (NumberFormatException e) {
+            List<String> stored = storedValues(dataset, tag);
+            if (stored.isEmpty()) {
                 return false;
             }
+            if (condition.type() == MatchingType.MULTIPLE_VALUE) {
+                return valueTests.stream().allMatch(t -> stored.stream().anyMatch(t));
+            }
+            return valueTests.stream().anyMatch(t -> stored.stream().anyMatch(t));
+        }
+    }
+
+    private static List<Predicate<String>> valueTests(MatchCondition c, boolean fuzzy) {
+        if (!c.ranges().isEmpty()) {
+            return c.ranges().stream().<Predicate<String>>map(r -> r::containsValue).toList();
+        }
+        return c.values().stream().map(v -> valueTest(c, v, fuzzy)).toList();
+    }
+
+    private static Predicate<String> valueTest(MatchCondition c, String query, boolean fuzzy) {
+        VR vr = c.vr();
+        if (vr == VR.PN) {
+            return PersonNameMatcher.compile(query, fuzzy);
+        }
+        if (c.type() == MatchingType.WILDCARD) {
+            return WildcardPattern.of(query)::matches;
+        }
+        if (vr == VR.IS || vr == VR.DS || MatchConditionParser.BINARY_NUMBER_VRS.contains(vr)) {
+            BigDecimal q;
+            try {
+                q = new BigDecimal(query.strip());
+            } catch (NumberFormatException e) {
+                return s -> false;
+            }
+            return s -> {
+                try {
+                    return q.compareTo(new BigDecimal(s.strip())) == 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            };
         }
         if (vr == VR.AT) {
-            return query.equalsIgnoreCase(stored);
+            return query::equalsIgnoreCase;
         }
-        return query.strip().equals(stored);
+        return query.strip()::equals;
     }
 
     private static boolean isEmpty(Dataset dataset, int tag) {

@@ -2,6 +2,7 @@ package org.hozon.dicomweb.qido;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.hozon.dicom.charset.PersonName;
 import org.hozon.dicom.charset.PersonName.Group;
@@ -30,40 +31,60 @@ public final class PersonNameMatcher {
 
     /** True if the stored PN value {@code stored} matches the query value {@code query}. */
     public static boolean matches(String query, String stored, boolean fuzzy) {
-        PersonName name = PersonName.parse(stored);
-        PersonName q = PersonName.parse(query);
-        if (query.indexOf('=') >= 0) {
-            for (Group g : Group.values()) {
-                String qg = q.format(g);
-                if (!qg.isEmpty() && !groupMatches(qg, name.format(g), fuzzy)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        String qg = q.format(Group.ALPHABETIC);
-        for (Group g : Group.values()) {
-            if (groupMatches(qg, name.format(g), fuzzy)) {
-                return true;
-            }
-        }
-        return false;
+        return compile(query, fuzzy).test(stored);
     }
 
-    /** Matches one query group against one stored group (both in {@link PersonName#format} form). */
-    static boolean groupMatches(String query, String stored, boolean fuzzy) {
-        String q = NameNormalizer.normalize(query, fuzzy);
-        String s = NameNormalizer.normalize(stored, fuzzy);
-        if (WildcardPattern.hasWildcards(q)) {
-            return WildcardPattern.of(q).matches(s);
+    /**
+     * A test of stored PN values against {@code query}, with the query parsed and normalized
+     * once (for matching many values).
+     */
+    public static Predicate<String> compile(String query, boolean fuzzy) {
+        PersonName q = PersonName.parse(query);
+        if (query.indexOf('=') >= 0) {
+            List<GroupTest> tests = new ArrayList<>();
+            for (Group g : Group.values()) {
+                String qg = q.format(g);
+                if (!qg.isEmpty()) {
+                    tests.add(new GroupTest(g, groupTest(qg, fuzzy)));
+                }
+            }
+            return stored -> {
+                PersonName name = PersonName.parse(stored);
+                return tests.stream().allMatch(t -> t.test.test(NameNormalizer.normalize(name.format(t.group), fuzzy)));
+            };
         }
-        return fuzzy ? wordPrefixes(q, s) : q.equals(s);
+        Predicate<String> test = groupTest(q.format(Group.ALPHABETIC), fuzzy);
+        return stored -> {
+            PersonName name = PersonName.parse(stored);
+            for (Group g : Group.values()) {
+                if (test.test(NameNormalizer.normalize(name.format(g), fuzzy))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private record GroupTest(Group group, Predicate<String> test) {
+    }
+
+    /** A test of one normalized stored group against one query group (in {@link PersonName#format} form). */
+    private static Predicate<String> groupTest(String query, boolean fuzzy) {
+        String q = NameNormalizer.normalize(query, fuzzy);
+        if (WildcardPattern.hasWildcards(q)) {
+            return WildcardPattern.of(q)::matches;
+        }
+        if (fuzzy) {
+            List<String> queryWords = words(q);
+            return s -> wordPrefixes(queryWords, s);
+        }
+        return q::equals;
     }
 
     /** True if every word of {@code query} is a prefix of some word of {@code stored}. */
-    static boolean wordPrefixes(String query, String stored) {
+    static boolean wordPrefixes(List<String> queryWords, String stored) {
         List<String> storedWords = words(stored);
-        for (String word : words(query)) {
+        for (String word : queryWords) {
             if (storedWords.stream().noneMatch(w -> w.startsWith(word))) {
                 return false;
             }

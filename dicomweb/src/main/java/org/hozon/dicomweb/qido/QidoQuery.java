@@ -37,6 +37,8 @@ public final class QidoQuery {
     private final boolean multipleValueMatching;
     private final List<IgnoredParameter> ignoredParameters;
     private final Map<String, List<String>> serviceParameters;
+    /** Built on first use; a benign race may build it twice. */
+    private volatile AttributeMatcher matcher;
 
     private QidoQuery(Builder b) {
         resource = b.resource;
@@ -192,7 +194,17 @@ public final class QidoQuery {
      * every effective condition, in memory. See {@link AttributeMatcher} for the rules.
      */
     public boolean matches(Dataset dataset) {
-        return AttributeMatcher.matchesAll(effectiveConditions(), dataset, fuzzyMatching);
+        return matcher().test(dataset);
+    }
+
+    /** The in-memory matcher of {@link #effectiveConditions()}, built once. */
+    public AttributeMatcher matcher() {
+        AttributeMatcher m = matcher;
+        if (m == null) {
+            m = AttributeMatcher.of(effectiveConditions(), fuzzyMatching);
+            matcher = m;
+        }
+        return m;
     }
 
     private static MatchCondition uidCondition(int tag, String uid) {
