@@ -131,6 +131,6 @@ public enum VR {
 
     /** True for OB, OD, OF, OL, OV, OW and UN: values that may be large (bulk data candidates). */
     public boolean isBulkCandidate() {
-        return longHeader && kind == Kind.BINARY;
+        return longHeader && kind == Kind.BINARY && this != SV && this != UV;
     }
 }

@@ -42,6 +42,7 @@ class TagsTest {
         assertEquals(0, VR.UI.paddingByte());
         assertTrue(VR.OW.isBulkCandidate());
         assertFalse(VR.SQ.isBulkCandidate());
+        assertFalse(VR.UV.isBulkCandidate(), "64-bit integers are numbers, not byte streams");
         assertTrue(VR.PN.characterSetSensitive());
         assertFalse(VR.CS.characterSetSensitive());
     }
