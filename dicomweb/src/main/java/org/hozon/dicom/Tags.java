@@ -58,6 +58,11 @@ public final class Tags {
         return element(tag) == 0;
     }
 
+    /** Pixel Data, Float Pixel Data and Double Float Pixel Data (7FE0,0010/0008/0009). */
+    public static boolean isPixelData(int tag) {
+        return tag == 0x7FE00010 || tag == 0x7FE00008 || tag == 0x7FE00009;
+    }
+
     /** The tags of items and delimiters (group FFFE). */
     public static boolean isItemOrDelimiter(int tag) {
         return tag == ITEM || tag == ITEM_DELIMITATION || tag == SEQUENCE_DELIMITATION;

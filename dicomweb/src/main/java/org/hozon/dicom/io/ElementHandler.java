@@ -48,7 +48,7 @@ public interface ElementHandler {
     static ElementHandler stopAtPixelData(long maxLength) {
         return (dataset, tag, vr, valueOffset, length) -> {
             boolean top = dataset.parent() == null;
-            if (top && (isPixelData(tag) || length > maxLength)) {
+            if (top && (Tags.isPixelData(tag) || length > maxLength)) {
                 return Action.STOP;
             }
             return length > maxLength || (length < 0 && !top) ? Action.BULK : Action.READ;
@@ -62,12 +62,7 @@ public interface ElementHandler {
      */
     static ElementHandler bulkAbove(long threshold) {
         return (dataset, tag, vr, valueOffset, length) ->
-                length < 0 || (length > threshold && (vr.isBulkCandidate() || isPixelData(tag)))
+                length < 0 || (length > threshold && (vr.isBulkCandidate() || Tags.isPixelData(tag)))
                         ? Action.BULK : Action.READ;
-    }
-
-    /** Pixel Data, Float Pixel Data and Double Float Pixel Data (7FE0,0010/0008/0009). */
-    static boolean isPixelData(int tag) {
-        return Tags.group(tag) == 0x7FE0 && (tag == 0x7FE00010 || tag == 0x7FE00008 || tag == 0x7FE00009);
     }
 }

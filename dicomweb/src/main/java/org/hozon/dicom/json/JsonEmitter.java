@@ -107,7 +107,7 @@ final class JsonEmitter {
         if (b.length == 0) {
             return;
         }
-        if (isPixelData(tag)) {
+        if (Tags.isPixelData(tag)) {
             writeUri(tag, vr, b, "Pixel Data is always written as BulkDataURI");
             return;
         }
@@ -128,11 +128,6 @@ final class JsonEmitter {
     /** OB, OD, OF, OL, OV, OW and UN: the VRs written as InlineBinary. */
     static boolean isOtherBinary(VR vr) {
         return vr.isBulkCandidate();
-    }
-
-    private static boolean isPixelData(int tag) {
-        // Pixel Data, Float Pixel Data, Double Float Pixel Data
-        return tag == 0x7FE00010 || tag == 0x7FE00008 || tag == 0x7FE00009;
     }
 
     private void writeUri(int tag, VR vr, Object value, String reason) {
