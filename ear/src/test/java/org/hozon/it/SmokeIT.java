@@ -42,8 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SmokeIT {
 
-    private static final URI APP = URI.create("http://127.0.0.1:8080/");
-    private static final URI READY = URI.create("http://127.0.0.1:9990/health/ready");
+    private static final URI APP = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
+    private static final URI READY = URI.create("http://127.0.0.1:" + System.getProperty("it.management.port") + "/health/ready");
     private static final Duration MESSAGE_WAIT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

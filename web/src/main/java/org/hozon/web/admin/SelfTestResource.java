@@ -14,8 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hozon.platform.selftest.SelfTestRun;
 import org.hozon.platform.selftest.SelfTestService;
@@ -36,6 +36,7 @@ public class SelfTestResource {
     @Context
     UriInfo uriInfo;
 
+    /** @return 201 with the new run and its {@code Location} */
     @POST
     public Response start() {
         SelfTestRun run = selfTests.start();
@@ -43,6 +44,10 @@ public class SelfTestResource {
         return Response.created(location).entity(toJson(run)).build();
     }
 
+    /**
+     * @param id id of a run
+     * @return 200 with the run, or 404
+     */
     @GET
     @Path("{id}")
     public Response show(@PathParam("id") String id) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 public class DicomWebRootResource {
 
+    /** @return the service name and the base of the studies resources */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject describe() {

@@ -1,0 +1,2 @@
+/** Consumer of the archive queue. */
+package org.hozon.archive.queue;

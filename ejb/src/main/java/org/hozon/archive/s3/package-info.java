@@ -1,0 +1,2 @@
+/** Lifecycle of the archive bucket. */
+package org.hozon.archive.s3;
