@@ -1,2 +1,0 @@
-/** Consumer of the archive queue. */
-package org.hozon.archive.queue;

@@ -1,2 +1,0 @@
-/** Lifecycle of the archive bucket. */
-package org.hozon.archive.s3;
