@@ -1,0 +1,2 @@
+/** Schema migrations (Flyway), run before Hibernate validates the schema. */
+package org.hozon.persistence.migration;

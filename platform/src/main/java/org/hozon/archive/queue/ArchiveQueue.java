@@ -1,0 +1,20 @@
+package org.hozon.archive.queue;
+
+/** Names of the archive queue and of the message properties its consumer understands. */
+public final class ArchiveQueue {
+
+    /** JNDI name of the queue (configured by wildfly-config). */
+    public static final String JNDI_NAME = "java:/jms/queue/ArchiveQueue";
+
+    /** String property naming what a message asks for. */
+    public static final String KIND = "hozon_kind";
+
+    /** Kind of a self-test message; its {@link #RUN_ID} names the run. */
+    public static final String KIND_SELF_TEST = "self-test";
+
+    /** String property: the self-test run a message belongs to. */
+    public static final String RUN_ID = "hozon_run_id";
+
+    private ArchiveQueue() {
+    }
+}

@@ -1,0 +1,2 @@
+/** The archive queue: names shared by producers and the consumer. */
+package org.hozon.archive.queue;

@@ -1,0 +1,2 @@
+/** The local store under the data directory. */
+package org.hozon.archive.store;

@@ -1,0 +1,2 @@
+/** Administration resources under /admin. */
+package org.hozon.web.admin;

@@ -1,0 +1,2 @@
+/** DICOMweb resources under /dicom-web. */
+package org.hozon.web.dicomweb;

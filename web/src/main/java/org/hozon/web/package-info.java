@@ -1,0 +1,2 @@
+/** The JAX-RS application. */
+package org.hozon.web;
