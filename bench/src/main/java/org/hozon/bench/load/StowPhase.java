@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Stores studies with STOW-RS at one concurrency level: {@code clients} threads each take the
  * next request number, build its body (headers only; pixels are pooled) and send it, until the
  * level's request count or time is used up. Studies are numbered on across levels, so every
- * level stores new studies. A response other than 200 counts as an error.
+ * level stores new studies. A response other than 200 with every instance referenced counts as
+ * an error (see {@link StowResponses}).
  */
 final class StowPhase {
     /** Upper bound on requests of one timed level, so a fast or failing server cannot loop forever. */
@@ -69,8 +70,7 @@ final class StowPhase {
                     String error;
                     try {
                         DicomWebClient.Response response = client.stow(request);
-                        error = response.status == 200 ? null
-                                : "HTTP " + response.status + ": " + response.bodyText(2000);
+                        error = StowResponses.check(response, request.instances());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;

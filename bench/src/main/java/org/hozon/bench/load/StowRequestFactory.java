@@ -24,8 +24,11 @@ import org.hozon.dicomweb.multipart.PartHeaders;
  */
 public final class StowRequestFactory {
     public static final String ROOT_TYPE = "application/dicom";
-    private static final String PART_TYPE = "application/dicom; transfer-syntax="
-            + TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+    /**
+     * Parts say plain {@code application/dicom}: the transfer-syntax parameter is optional, and
+     * some servers (Orthanc's DICOMweb plugin 1.7) refuse parts that carry it.
+     */
+    private static final String PART_TYPE = ROOT_TYPE;
 
     private final CtStudyGenerator generator;
     private final SlicePool pool;

@@ -52,7 +52,7 @@ class StowRequestFactoryTest {
         try (InputStream in = request.openStream();
                 MultipartReader reader = MultipartReader.forContentType(in, request.contentType())) {
             for (Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
-                assertEquals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), part.transferSyntax());
+                assertEquals("application/dicom", part.contentTypeValue());
                 DicomReader dicom = new DicomReader(part.body());
                 Dataset ds = dicom.readDataset();
                 int i = part.index();
@@ -133,6 +133,19 @@ class StowRequestFactoryTest {
     void qidoMatchCountIsTheNumberOfTopLevelObjects() {
         assertEquals(2, QidoPhase.countItems("[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2\"]}},{}]".getBytes()));
         assertEquals(0, QidoPhase.countItems("[]".getBytes()));
+    }
+
+    @Test
+    void stowSucceedsOnlyWhenEveryInstanceIsReferenced() {
+        String two = "{\"00081199\":{\"vr\":\"SQ\",\"Value\":[{},{}]}}";
+        String emptySq = "{\"00081198\":{\"vr\":\"SQ\"},\"00081199\":{\"vr\":\"SQ\"}}";
+        String oneFailed = "{\"00081198\":{\"vr\":\"SQ\",\"Value\":[{}]},\"00081199\":{\"vr\":\"SQ\",\"Value\":[{},{}]}}";
+        assertNull(StowResponses.check(new DicomWebClient.Response(200, two.getBytes()), 2));
+        assertNotNull(StowResponses.check(new DicomWebClient.Response(200, two.getBytes()), 3));
+        assertNotNull(StowResponses.check(new DicomWebClient.Response(200, emptySq.getBytes()), 2));
+        assertNotNull(StowResponses.check(new DicomWebClient.Response(200, oneFailed.getBytes()), 2));
+        assertNotNull(StowResponses.check(new DicomWebClient.Response(202, two.getBytes()), 2));
+        assertNotNull(StowResponses.check(new DicomWebClient.Response(200, "not json".getBytes()), 2));
     }
 
     @Test
