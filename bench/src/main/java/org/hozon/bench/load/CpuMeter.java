@@ -13,16 +13,24 @@ import java.nio.file.Path;
 final class CpuMeter {
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
-    /** One reading: wall clock, process CPU and machine busy/total jiffies (-1 if unknown). */
+    /** Clock ticks per second of /proc times (USER_HZ; 100 on Linux in practice). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** A server process to watch on the same machine (its pid), or 0 for none. Set once by the driver. */
+    private static volatile long serverPid;
+
+    /** One reading: wall clock, process CPU, server ticks and machine busy/total jiffies (-1 if unknown). */
     static final class Reading {
         final long wallNanos;
         final long processCpuNanos;
+        final long serverTicks;
         final long machineBusy;
         final long machineTotal;
 
-        Reading(long wallNanos, long processCpuNanos, long machineBusy, long machineTotal) {
+        Reading(long wallNanos, long processCpuNanos, long serverTicks, long machineBusy, long machineTotal) {
             this.wallNanos = wallNanos;
             this.processCpuNanos = processCpuNanos;
+            this.serverTicks = serverTicks;
             this.machineBusy = machineBusy;
             this.machineTotal = machineTotal;
         }
@@ -32,16 +40,24 @@ final class CpuMeter {
     static final class Usage {
         /** Cores' worth of CPU the client used (process CPU time / wall time). */
         final double clientCores;
+        /** Cores' worth of CPU the watched server process used, or NaN if none is watched. */
+        final double serverCores;
         /** Share of all cores the machine was busy, 0 to 1, or NaN if unknown. */
         final double machineBusy;
 
-        Usage(double clientCores, double machineBusy) {
+        Usage(double clientCores, double serverCores, double machineBusy) {
             this.clientCores = clientCores;
+            this.serverCores = serverCores;
             this.machineBusy = machineBusy;
         }
     }
 
     private CpuMeter() {
+    }
+
+    /** Watch the CPU time of server process {@code pid} (Linux /proc) from now on. */
+    static void watchServer(long pid) {
+        serverPid = pid;
     }
 
     static int cores() {
@@ -72,17 +88,35 @@ final class CpuMeter {
             busy = -1;
             total = -1;
         }
-        return new Reading(System.nanoTime(), cpu, busy, total);
+        return new Reading(System.nanoTime(), cpu, serverTicks(), busy, total);
+    }
+
+    /** utime + stime of the watched server, in clock ticks, or -1. */
+    private static long serverTicks() {
+        long pid = serverPid;
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) state ppid ..." - comm may hold spaces: split after the last ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static Usage between(Reading a, Reading b) {
         double wall = b.wallNanos - a.wallNanos;
         double client = a.processCpuNanos < 0 || wall <= 0 ? Double.NaN : (b.processCpuNanos - a.processCpuNanos) / wall;
+        double server = a.serverTicks < 0 || b.serverTicks < 0 || wall <= 0 ? Double.NaN
+                : (b.serverTicks - a.serverTicks) / TICKS_PER_SECOND / (wall / 1e9);
         double machine = Double.NaN;
         if (a.machineTotal >= 0 && b.machineTotal > a.machineTotal) {
             machine = (double) (b.machineBusy - a.machineBusy) / (b.machineTotal - a.machineTotal);
         }
-        return new Usage(client, machine);
+        return new Usage(client, server, machine);
     }
 
     /** The 1, 5 and 15 minute load averages, or "?" where unknown. */

@@ -41,6 +41,10 @@ public final class LoadDriver {
         report.note("started %s; java %s; %d cores; load average %s", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS),
                 System.getProperty("java.version"), CpuMeter.cores(), CpuMeter.loadAverage());
 
+        if (o.serverPid > 0) {
+            CpuMeter.watchServer(o.serverPid);
+            report.note("watching the CPU time of server process %d (server%% column)", o.serverPid);
+        }
         long t0 = System.nanoTime();
         CtStudyGenerator generator = new CtStudyGenerator(o.seed);
         SlicePool pool = new SlicePool(o.seed, o.pool);

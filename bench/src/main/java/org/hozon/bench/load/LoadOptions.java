@@ -21,6 +21,7 @@ final class LoadOptions {
             "  --qido-clients 1[,4]    QIDO concurrency levels (default 1)",
             "  --qido-limit N          add limit=N to every search (default: no limit)",
             "  --skip-stow             store nothing; search the studies the same options would store",
+            "  --server-pid PID        also report the CPU used by this server process (same machine, Linux)",
             "  --user U --password P   HTTP basic authentication");
 
     final String baseUrl;
@@ -36,6 +37,7 @@ final class LoadOptions {
     final List<Integer> qidoClients;
     final int qidoLimit;
     final boolean skipStow;
+    final long serverPid;
     final String user;
     final String password;
 
@@ -53,6 +55,7 @@ final class LoadOptions {
         qidoClients = List.copyOf(b.qidoClients);
         qidoLimit = b.qidoLimit;
         skipStow = b.skipStow;
+        serverPid = b.serverPid;
         user = b.user;
         password = b.password;
     }
@@ -98,6 +101,7 @@ final class LoadOptions {
                 case "--qido-queries" -> b.qidoQueries = nonNegative(a, v);
                 case "--qido-clients" -> b.qidoClients = intList(a, v);
                 case "--qido-limit" -> b.qidoLimit = nonNegative(a, v);
+                case "--server-pid" -> b.serverPid = positive(a, v);
                 case "--user" -> b.user = v;
                 case "--password" -> b.password = v;
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -155,6 +159,7 @@ final class LoadOptions {
         List<Integer> qidoClients = List.of(1);
         int qidoLimit;
         boolean skipStow;
+        long serverPid;
         String user;
         String password;
     }

@@ -21,16 +21,17 @@ final class Report {
     }
 
     void stowHeader() {
-        out.println(String.format(Locale.ROOT, "%-5s %7s %9s %8s %6s %8s %8s %7s %8s %8s %8s %7s %7s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7s %9s %8s %6s %8s %8s %7s %8s %8s %8s %7s %7s %8s  %s",
                 "STOW", "clients", "instances", "requests", "errors", "seconds", "inst/s", "MB/s",
-                "p50_ms", "p95_ms", "p99_ms", "client%", "machine%", "load"));
+                "p50_ms", "p95_ms", "p99_ms", "client%", "server%", "machine%", "load"));
     }
 
     void stow(StowLevel l) {
-        out.println(String.format(Locale.ROOT, "%-5s %7d %9d %8d %6d %8.1f %8.1f %7.1f %8.1f %8.1f %8.1f %7s %7s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7d %9d %8d %6d %8.1f %8.1f %7.1f %8.1f %8.1f %8.1f %7s %7s %8s  %s",
                 "STOW", l.clients, l.instancesOk, l.requests, l.errorRequests, l.seconds, l.instancesPerSecond(),
                 l.megabytesPerSecond(), l.latencies.percentileMillis(50), l.latencies.percentileMillis(95),
-                l.latencies.percentileMillis(99), clientShare(l.cpu), machineShare(l.cpu), CpuMeter.loadAverage()));
+                l.latencies.percentileMillis(99), clientShare(l.cpu), serverShare(l.cpu), machineShare(l.cpu),
+                CpuMeter.loadAverage()));
         if (l.firstError != null) {
             out.println("# STOW first error: " + l.firstError);
         }
@@ -38,9 +39,9 @@ final class Report {
     }
 
     void qidoHeader() {
-        out.println(String.format(Locale.ROOT, "%-5s %7s %-16s %7s %6s %8s %8s %8s %8s %8s %8s %8s %7s %7s",
+        out.println(String.format(Locale.ROOT, "%-5s %7s %-16s %7s %6s %8s %8s %8s %8s %8s %8s %8s %7s %7s %7s",
                 "QIDO", "clients", "search", "queries", "errors", "mean_ms", "p50_ms", "p95_ms", "p99_ms",
-                "min_hit", "mean_hit", "max_hit", "no_hit", "client%"));
+                "min_hit", "mean_hit", "max_hit", "no_hit", "client%", "server%"));
     }
 
     void qido(QidoPhase.Result r) {
@@ -55,17 +56,23 @@ final class Report {
     }
 
     private void qidoLine(QidoPhase.Result r, String label, QidoPhase.Stats s) {
-        out.println(String.format(Locale.ROOT, "%-5s %7d %-16s %7d %6d %8.2f %8.2f %8.2f %8.2f %8d %8.1f %8d %7d %7s",
+        out.println(String.format(Locale.ROOT, "%-5s %7d %-16s %7d %6d %8.2f %8.2f %8.2f %8.2f %8d %8.1f %8d %7d %7s %7s",
                 "QIDO", r.clients, label, s.latencies.count(), s.errors.get(), s.latencies.meanMillis(),
                 s.latencies.percentileMillis(50), s.latencies.percentileMillis(95), s.latencies.percentileMillis(99),
                 s.minMatches(), s.meanMatches(), s.maxMatches(), s.empty.get(),
-                clientShare(r.cpu)));
+                clientShare(r.cpu), serverShare(r.cpu)));
     }
 
     /** Client CPU as a share of all cores (100% = every core busy with the client). */
     private static String clientShare(CpuMeter.Usage u) {
         return Double.isNaN(u.clientCores) ? "?"
                 : String.format(Locale.ROOT, "%.1f", 100 * u.clientCores / CpuMeter.cores());
+    }
+
+    /** Watched server CPU as a share of all cores, or "-" when no server is watched. */
+    private static String serverShare(CpuMeter.Usage u) {
+        return Double.isNaN(u.serverCores) ? "-"
+                : String.format(Locale.ROOT, "%.1f", 100 * u.serverCores / CpuMeter.cores());
     }
 
     private static String machineShare(CpuMeter.Usage u) {
