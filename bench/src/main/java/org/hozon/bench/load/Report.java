@@ -21,17 +21,17 @@ final class Report {
     }
 
     void stowHeader() {
-        out.println(String.format(Locale.ROOT, "%-5s %7s %9s %8s %6s %8s %8s %7s %8s %8s %8s %7s %7s %8s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7s %9s %8s %6s %8s %8s %7s %8s %8s %8s %7s %7s %8s %9s  %s",
                 "STOW", "clients", "instances", "requests", "errors", "seconds", "inst/s", "MB/s",
-                "p50_ms", "p95_ms", "p99_ms", "client%", "server%", "machine%", "load"));
+                "p50_ms", "p95_ms", "p99_ms", "client%", "server%", "machine%", "srv_ms/i", "load"));
     }
 
     void stow(StowLevel l) {
-        out.println(String.format(Locale.ROOT, "%-5s %7d %9d %8d %6d %8.1f %8.1f %7.1f %8.1f %8.1f %8.1f %7s %7s %8s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7d %9d %8d %6d %8.1f %8.1f %7.1f %8.1f %8.1f %8.1f %7s %7s %8s %9s  %s",
                 "STOW", l.clients, l.instancesOk, l.requests, l.errorRequests, l.seconds, l.instancesPerSecond(),
                 l.megabytesPerSecond(), l.latencies.percentileMillis(50), l.latencies.percentileMillis(95),
                 l.latencies.percentileMillis(99), clientShare(l.cpu), serverShare(l.cpu), machineShare(l.cpu),
-                CpuMeter.loadAverage()));
+                serverMillisPerInstance(l), CpuMeter.loadAverage()));
         if (l.firstError != null) {
             out.println("# STOW first error: " + l.firstError);
         }
@@ -73,6 +73,12 @@ final class Report {
     private static String serverShare(CpuMeter.Usage u) {
         return Double.isNaN(u.serverCores) ? "-"
                 : String.format(Locale.ROOT, "%.1f", 100 * u.serverCores / CpuMeter.cores());
+    }
+
+    /** Server CPU milliseconds per stored instance: comparable across runs on a shared machine. */
+    private static String serverMillisPerInstance(StowLevel l) {
+        return Double.isNaN(l.cpu.serverCores) || l.instancesOk == 0 ? "-"
+                : String.format(Locale.ROOT, "%.2f", l.cpu.serverCores * l.seconds * 1000 / l.instancesOk);
     }
 
     private static String machineShare(CpuMeter.Usage u) {
