@@ -20,7 +20,8 @@ final class LoadOptions {
             "  --qido-queries N        QIDO searches after loading (default 2000; 0 skips QIDO)",
             "  --qido-clients 1[,4]    QIDO concurrency levels (default 1)",
             "  --qido-limit N          add limit=N to every search (default: no limit)",
-            "  --skip-stow             store nothing; search the studies the same options would store",
+            "  --skip-stow             store nothing; search the studies the same options would store\n"
+                    + "                          (count mode: --instances, not --duration)",
             "  --server-pid PID        also report the CPU used by this server process (same machine, Linux)",
             "  --user U --password P   HTTP basic authentication");
 
