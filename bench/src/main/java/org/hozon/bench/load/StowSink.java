@@ -1,0 +1,145 @@
+package org.hozon.bench.load;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.hozon.dicomweb.multipart.MultipartReader;
+import org.hozon.dicomweb.multipart.Part;
+
+/**
+ * A do-nothing DICOMweb endpoint on 127.0.0.1 for measuring the load driver itself: it splits
+ * each STOW-RS body into parts, discards them and answers 200 with one ReferencedSOPSequence item
+ * per part; every GET gets 204. Run it in its own JVM
+ * ({@code java -cp ... org.hozon.bench.load.StowSink 8099}), point the driver at
+ * {@code http://127.0.0.1:8099/dicom-web} and read the driver's client% column. HTTP/1.1 with
+ * Content-Length bodies only: just enough for the driver, not a general server.
+ */
+public final class StowSink {
+    private StowSink() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
+        try (ServerSocket server = new ServerSocket(port, 64, InetAddress.getLoopbackAddress())) {
+            System.out.println("StowSink listening on http://127.0.0.1:" + port + "/dicom-web");
+            while (true) {
+                Socket s = server.accept();
+                Thread t = new Thread(() -> serve(s), "sink-" + s.getPort());
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+    }
+
+    private static void serve(Socket socket) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+                OutputStream out = socket.getOutputStream()) {
+            byte[] drain = new byte[64 * 1024];
+            while (true) {
+                String requestLine = line(in);
+                if (requestLine == null || requestLine.isEmpty()) {
+                    return;
+                }
+                long length = 0;
+                String contentType = null;
+                for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+                    int colon = h.indexOf(':');
+                    String name = h.substring(0, Math.max(colon, 0)).trim().toLowerCase(Locale.ROOT);
+                    String value = h.substring(colon + 1).trim();
+                    if (name.equals("content-length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equals("content-type")) {
+                        contentType = value;
+                    }
+                }
+                if (!requestLine.startsWith("POST")) {
+                    out.write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    continue;
+                }
+                int parts = 0;
+                InputStream body = new BoundedInput(in, length);
+                MultipartReader reader = MultipartReader.forContentType(body, contentType);
+                for (Part p = reader.nextPart(); p != null; p = reader.nextPart()) {
+                    InputStream b = p.body();
+                    while (b.read(drain) >= 0) {
+                        // discard
+                    }
+                    parts++;
+                }
+                while (body.read(drain) >= 0) {
+                    // epilogue
+                }
+                StringBuilder json = new StringBuilder("{\"00081199\":{\"vr\":\"SQ\",\"Value\":[");
+                for (int i = 0; i < parts; i++) {
+                    json.append(i == 0 ? "{}" : ",{}");
+                }
+                byte[] answer = json.append("]}}").toString().getBytes(StandardCharsets.US_ASCII);
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\nContent-Length: "
+                        + answer.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent something this sink does not understand: drop the connection
+        }
+    }
+
+    /** One CRLF-terminated header line, or null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n') {
+                int n = sb.length();
+                return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
+            }
+            if (sb.length() > 8192) {
+                throw new IOException("header line too long");
+            }
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** The next {@code remaining} bytes of a stream. */
+    private static final class BoundedInput extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        BoundedInput(InputStream in, long remaining) {
+            this.in = in;
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int c = in.read();
+            if (c >= 0) {
+                remaining--;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+}
