@@ -109,7 +109,7 @@ public class IngestService {
         DurableFiles.deleteQuietly(pending);
         return switch (outcome.status()) {
             case STORED, DUPLICATE -> new StoreResult(received.sopClassUid(), received.sopInstanceUid(),
-                    received.studyUid(), null, null, outcome.detail());
+                    received.studyUid(), received.seriesUid(), null, null, outcome.detail());
             case CONFLICT -> failed(received, FailureReason.DUPLICATE_DIFFERENT_CONTENT, outcome.detail());
             case REFUSED -> failed(received, FailureReason.CANNOT_UNDERSTAND, outcome.detail());
         };
@@ -146,6 +146,6 @@ public class IngestService {
     }
 
     private static StoreResult failed(ReceivedInstance r, int reason, String message) {
-        return new StoreResult(r.sopClassUid(), r.sopInstanceUid(), r.studyUid(), reason, null, message);
+        return new StoreResult(r.sopClassUid(), r.sopInstanceUid(), r.studyUid(), r.seriesUid(), reason, null, message);
     }
 }

@@ -6,11 +6,13 @@ package org.hozon.ingest;
  * @param sopClassUid    SOP Class UID, or null if the part could not be read that far
  * @param sopInstanceUid SOP Instance UID, or null if unknown
  * @param studyUid       Study Instance UID, or null if unknown
+ * @param seriesUid      Series Instance UID, or null if unknown
  * @param failureReason  Failure Reason (0008,1197) if not stored, else null
  * @param warningReason  Warning Reason (0008,1196) if stored with a warning, else null
  * @param message        a message for people, or null
  */
-public record StoreResult(String sopClassUid, String sopInstanceUid, String studyUid, Integer failureReason,
+public record StoreResult(String sopClassUid, String sopInstanceUid, String studyUid, String seriesUid,
+        Integer failureReason,
         Integer warningReason, String message) {
 
     /** @return whether the instance is stored (now, or before with the same bytes) */
@@ -19,6 +21,6 @@ public record StoreResult(String sopClassUid, String sopInstanceUid, String stud
     }
 
     static StoreResult failed(IngestException e) {
-        return new StoreResult(e.sopClassUid(), e.sopInstanceUid(), null, e.failureReason(), null, e.getMessage());
+        return new StoreResult(e.sopClassUid(), e.sopInstanceUid(), null, null, e.failureReason(), null, e.getMessage());
     }
 }
