@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -85,20 +84,19 @@ class SmokeIT {
         JsonObject shown = awaitMessageReceived(location);
         assertEquals(id, shown.getString("id"));
 
-        // the row really is in PostgreSQL, in the schema Flyway created
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-                + TestInfrastructure.postgresPort() + "/postgres", "postgres", "postgres")) {
+        // the row really is in the database (PostgreSQL or H2), in the schema Flyway created
+        try (Connection c = TestDatabase.connect()) {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT object_verified, message_received_at FROM self_test_run WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
-                    assertTrue(rs.next(), "row in PostgreSQL");
+                    assertTrue(rs.next(), "row in the database");
                     assertTrue(rs.getBoolean(1));
                     assertTrue(rs.getTimestamp(2) != null, "message_received_at set");
                 }
             }
             try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+                    "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
                 assertTrue(rs.next(), "Flyway recorded its migrations");
                 assertEquals("1", rs.getString(1));
             }

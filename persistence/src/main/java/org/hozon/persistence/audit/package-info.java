@@ -1,0 +1,2 @@
+/** The audit trail. */
+package org.hozon.persistence.audit;
