@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +60,7 @@ class QidoIT {
         if (filled) {
             return;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-                + TestInfrastructure.postgresPort() + "/postgres", "postgres", "postgres")) {
+        try (Connection c = TestDatabase.connect()) {
             IndexRows f = new IndexRows(c);
             long s1 = f.study(S1, PID + "-1", "Yamada^Tarou=山田^太郎=やまだ^たろう", "20200115", "101500.000000",
                     "A" + RUN, "Suzuki^Ichiro=鈴木^一郎=すずき^いちろう", "CT", "SR");
