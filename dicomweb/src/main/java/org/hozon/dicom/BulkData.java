@@ -9,12 +9,14 @@ package org.hozon.dicom;
  * @param bigEndian  byte order of the value in the source
  */
 public record BulkData(long offset, long length, boolean bigEndian) {
+    /** Checks that offset and length make sense. */
     public BulkData {
         if (offset < 0 || length < -1) {
             throw new IllegalArgumentException("offset " + offset + ", length " + length);
         }
     }
 
+    /** True if the length is not known (encapsulated Pixel Data not scanned). */
     public boolean undefinedLength() {
         return length < 0;
     }

@@ -5,18 +5,21 @@ public final class ByteOrder {
     private ByteOrder() {
     }
 
+    /** Unsigned 16-bit value at {@code off}. */
     public static int u16(byte[] b, int off, boolean bigEndian) {
         return bigEndian
                 ? ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF)
                 : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8);
     }
 
+    /** 32-bit value at {@code off}. */
     public static int i32(byte[] b, int off, boolean bigEndian) {
         return bigEndian
                 ? (b[off] << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF)
                 : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8) | ((b[off + 2] & 0xFF) << 16) | (b[off + 3] << 24);
     }
 
+    /** 64-bit value at {@code off}. */
     public static long i64(byte[] b, int off, boolean bigEndian) {
         long first = i32(b, off, bigEndian) & 0xFFFFFFFFL;
         long second = i32(b, off + 4, bigEndian) & 0xFFFFFFFFL;
@@ -28,6 +31,7 @@ public final class ByteOrder {
         return (u16(b, off, bigEndian) << 16) | u16(b, off + 2, bigEndian);
     }
 
+    /** Writes the low 16 bits of {@code v} at {@code off}. */
     public static void put16(byte[] b, int off, int v, boolean bigEndian) {
         if (bigEndian) {
             b[off] = (byte) (v >>> 8);
@@ -38,6 +42,7 @@ public final class ByteOrder {
         }
     }
 
+    /** Writes {@code v} at {@code off}. */
     public static void put32(byte[] b, int off, int v, boolean bigEndian) {
         if (bigEndian) {
             put16(b, off, v >>> 16, true);
@@ -48,6 +53,7 @@ public final class ByteOrder {
         }
     }
 
+    /** Writes {@code v} at {@code off}. */
     public static void put64(byte[] b, int off, long v, boolean bigEndian) {
         if (bigEndian) {
             put32(b, off, (int) (v >>> 32), true);

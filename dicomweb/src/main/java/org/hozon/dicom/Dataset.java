@@ -65,14 +65,17 @@ public final class Dataset {
         return undefinedLength;
     }
 
+    /** Records how this item is to be encoded: with undefined length or not. */
     public void setUndefinedLength(boolean undefinedLength) {
         this.undefinedLength = undefinedLength;
     }
 
+    /** Number of elements (items of sequences not counted). */
     public int size() {
         return size;
     }
 
+    /** True if there is no element. */
     public boolean isEmpty() {
         return size == 0;
     }
@@ -83,11 +86,13 @@ public final class Dataset {
         return tags[index];
     }
 
+    /** VR of the element at {@code index}. */
     public VR vrAt(int index) {
         Objects.checkIndex(index, size);
         return vrs[index];
     }
 
+    /** Raw value of the element at {@code index} (see the class comment). */
     public Object valueAt(int index) {
         Objects.checkIndex(index, size);
         return values[index];
@@ -115,6 +120,7 @@ public final class Dataset {
         return -low - 1;
     }
 
+    /** True if {@code tag} is present, even with an empty value. */
     public boolean contains(int tag) {
         return indexOf(tag) >= 0;
     }

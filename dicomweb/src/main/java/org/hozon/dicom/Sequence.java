@@ -30,14 +30,17 @@ public final class Sequence implements Iterable<Dataset> {
         return item;
     }
 
+    /** Item {@code index}, from 0. */
     public Dataset get(int index) {
         return items.get(index);
     }
 
+    /** Number of items. */
     public int size() {
         return items.size();
     }
 
+    /** True if the sequence has no item. */
     public boolean isEmpty() {
         return items.isEmpty();
     }
@@ -47,10 +50,12 @@ public final class Sequence implements Iterable<Dataset> {
         return items.iterator();
     }
 
+    /** Whether the sequence was (or is to be) encoded with undefined length. */
     public boolean undefinedLength() {
         return undefinedLength;
     }
 
+    /** Records how the sequence is to be encoded. */
     public void setUndefinedLength(boolean undefinedLength) {
         this.undefinedLength = undefinedLength;
     }

@@ -17,14 +17,17 @@ public final class Tags {
     private Tags() {
     }
 
+    /** The tag (group,element). */
     public static int of(int group, int element) {
         return (group << 16) | (element & 0xFFFF);
     }
 
+    /** The group number of {@code tag}. */
     public static int group(int tag) {
         return tag >>> 16;
     }
 
+    /** The element number of {@code tag}. */
     public static int element(int tag) {
         return tag & 0xFFFF;
     }

@@ -10,27 +10,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * encapsulated Pixel Data, which is what every compressed transfer syntax of PS3.5 §10 is.
  */
 public final class TransferSyntax {
+    /** 1.2.840.10008.1.2, the default transfer syntax of DICOM. */
     public static final TransferSyntax IMPLICIT_VR_LITTLE_ENDIAN =
             new TransferSyntax("1.2.840.10008.1.2", "Implicit VR Little Endian", false, false, false, false);
+    /** 1.2.840.10008.1.2.1. */
     public static final TransferSyntax EXPLICIT_VR_LITTLE_ENDIAN =
             new TransferSyntax("1.2.840.10008.1.2.1", "Explicit VR Little Endian", true, false, false, false);
+    /** 1.2.840.10008.1.2.1.99: Explicit VR Little Endian compressed with deflate. */
     public static final TransferSyntax DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN =
             new TransferSyntax("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", true, false, true, false);
+    /** 1.2.840.10008.1.2.2, retired but still received. */
     public static final TransferSyntax EXPLICIT_VR_BIG_ENDIAN =
             new TransferSyntax("1.2.840.10008.1.2.2", "Explicit VR Big Endian (Retired)", true, true, false, false);
+    /** 1.2.840.10008.1.2.1.98: native pixels in fragments, one per frame. */
     public static final TransferSyntax ENCAPSULATED_UNCOMPRESSED_EXPLICIT_VR_LITTLE_ENDIAN =
             new TransferSyntax("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian",
                     true, false, false, true);
+    /** 1.2.840.10008.1.2.4.50. */
     public static final TransferSyntax JPEG_BASELINE_8BIT =
             new TransferSyntax("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", true, false, false, true);
+    /** 1.2.840.10008.1.2.4.70, the default for {@code image/jpeg} bulk data. */
     public static final TransferSyntax JPEG_LOSSLESS_SV1 =
             new TransferSyntax("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction",
                     true, false, false, true);
+    /** 1.2.840.10008.1.2.4.80. */
     public static final TransferSyntax JPEG_LS_LOSSLESS =
             new TransferSyntax("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", true, false, false, true);
+    /** 1.2.840.10008.1.2.4.90. */
     public static final TransferSyntax JPEG_2000_LOSSLESS =
             new TransferSyntax("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)",
                     true, false, false, true);
+    /** 1.2.840.10008.1.2.5. */
     public static final TransferSyntax RLE_LOSSLESS =
             new TransferSyntax("1.2.840.10008.1.2.5", "RLE Lossless", true, false, false, true);
 
@@ -77,22 +87,27 @@ public final class TransferSyntax {
         return KNOWN.containsKey(uid);
     }
 
+    /** The transfer syntax UID. */
     public String uid() {
         return uid;
     }
 
+    /** The name from PS3.6, or the UID for syntaxes not described here. */
     public String name() {
         return name;
     }
 
+    /** True if element headers carry their VR. */
     public boolean explicitVR() {
         return explicitVR;
     }
 
+    /** True for the retired Explicit VR Big Endian. */
     public boolean bigEndian() {
         return bigEndian;
     }
 
+    /** True if the data set after the File Meta Information is deflated. */
     public boolean deflated() {
         return deflated;
     }

@@ -8,39 +8,73 @@ package org.hozon.dicom;
  * even length; {@link #kind()} groups VRs that are handled alike.
  */
 public enum VR {
+    /** Application Entity. */
     AE(Kind.STRING, 0x20, false, 0, false),
+    /** Age String. */
     AS(Kind.STRING, 0x20, false, 0, false),
+    /** Attribute Tag. */
     AT(Kind.BINARY, 0x00, false, 4, false),
+    /** Code String. */
     CS(Kind.STRING, 0x20, false, 0, false),
+    /** Date. */
     DA(Kind.STRING, 0x20, false, 0, false),
+    /** Decimal String. */
     DS(Kind.STRING, 0x20, false, 0, false),
+    /** Date Time. */
     DT(Kind.STRING, 0x20, false, 0, false),
+    /** Floating Point Double. */
     FD(Kind.BINARY, 0x00, false, 8, false),
+    /** Floating Point Single. */
     FL(Kind.BINARY, 0x00, false, 4, false),
+    /** Integer String. */
     IS(Kind.STRING, 0x20, false, 0, false),
+    /** Long String. */
     LO(Kind.STRING, 0x20, false, 0, true),
+    /** Long Text. */
     LT(Kind.TEXT, 0x20, false, 0, true),
+    /** Other Byte. */
     OB(Kind.BINARY, 0x00, true, 1, false),
+    /** Other Double. */
     OD(Kind.BINARY, 0x00, true, 8, false),
+    /** Other Float. */
     OF(Kind.BINARY, 0x00, true, 4, false),
+    /** Other Long. */
     OL(Kind.BINARY, 0x00, true, 4, false),
+    /** Other 64-bit Very Long. */
     OV(Kind.BINARY, 0x00, true, 8, false),
+    /** Other Word. */
     OW(Kind.BINARY, 0x00, true, 2, false),
+    /** Person Name. */
     PN(Kind.STRING, 0x20, false, 0, true),
+    /** Short String. */
     SH(Kind.STRING, 0x20, false, 0, true),
+    /** Signed Long. */
     SL(Kind.BINARY, 0x00, false, 4, false),
+    /** Sequence of Items. */
     SQ(Kind.SEQUENCE, 0x00, true, 0, false),
+    /** Signed Short. */
     SS(Kind.BINARY, 0x00, false, 2, false),
+    /** Short Text. */
     ST(Kind.TEXT, 0x20, false, 0, true),
+    /** Signed 64-bit Very Long. */
     SV(Kind.BINARY, 0x00, true, 8, false),
+    /** Time. */
     TM(Kind.STRING, 0x20, false, 0, false),
+    /** Unlimited Characters. */
     UC(Kind.STRING, 0x20, true, 0, true),
+    /** Unique Identifier (UID). */
     UI(Kind.STRING, 0x00, false, 0, false),
+    /** Unsigned Long. */
     UL(Kind.BINARY, 0x00, false, 4, false),
+    /** Unknown. */
     UN(Kind.BINARY, 0x00, true, 1, false),
+    /** Universal Resource Identifier or Universal Resource Locator (URI/URL). */
     UR(Kind.TEXT, 0x20, true, 0, false),
+    /** Unsigned Short. */
     US(Kind.BINARY, 0x00, false, 2, false),
+    /** Unlimited Text. */
     UT(Kind.TEXT, 0x20, true, 0, true),
+    /** Unsigned 64-bit Very Long. */
     UV(Kind.BINARY, 0x00, true, 8, false);
 
     /** How values of a VR are represented. */
@@ -92,6 +126,7 @@ public enum VR {
         return code;
     }
 
+    /** How values of this VR are represented. */
     public Kind kind() {
         return kind;
     }
@@ -116,10 +151,12 @@ public enum VR {
         return characterSetSensitive;
     }
 
+    /** True for character-string VRs (multi-valued or single text). */
     public boolean isString() {
         return kind == Kind.STRING || kind == Kind.TEXT;
     }
 
+    /** True for binary VRs (numbers, tags, byte and word streams). */
     public boolean isBinary() {
         return kind == Kind.BINARY;
     }
