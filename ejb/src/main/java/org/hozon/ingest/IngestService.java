@@ -120,18 +120,27 @@ public class IngestService {
             try {
                 return indexer.index(request);
             } catch (EJBException e) {
-                if (attempt >= MAX_ATTEMPTS || !isConstraintViolation(e)) {
+                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                // a parallel request created the same patient, study or instance first: run again, finding it
+                // a parallel request created or locked the same patient, study or instance first:
+                // run again, finding it
             }
         }
     }
 
-    private static boolean isConstraintViolation(Throwable e) {
+    /**
+     * Conflicts with a parallel transaction, which a new attempt resolves: integrity constraint
+     * violations (SQLState class 23), serialization failures and deadlocks (class 40), and lock
+     * timeouts (H2 reports a concurrent update of the same row as HYT00).
+     */
+    private static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00")) {
+                    return true;
+                }
             }
         }
         return false;
