@@ -119,9 +119,11 @@ public final class InstanceReceiver {
             if (pixels instanceof BulkData b) {
                 pixelOffset = b.offset();
                 pixelLength = b.length();
-            } else if (pixels instanceof Fragments f && f.size() > 0
-                    && f.get(0) instanceof BulkData first && f.get(f.size() - 1) instanceof BulkData last) {
-                pixelOffset = first.offset() - 8;
+            } else if (pixels instanceof Fragments f && f.size() > 1
+                    && f.get(0) instanceof byte[] bot && f.get(1) instanceof BulkData first
+                    && f.get(f.size() - 1) instanceof BulkData last) {
+                // the Basic Offset Table is read into memory: its item precedes the first fragment's
+                pixelOffset = first.offset() - 8 - bot.length - 8;
                 pixelLength = last.offset() + last.length() + 8 - pixelOffset;
             }
         }

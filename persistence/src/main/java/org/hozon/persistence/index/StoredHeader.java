@@ -128,6 +128,10 @@ public final class StoredHeader {
     }
 
     private static BulkData firstOffset(Fragments fragments) {
+        if (fragments.size() > 1 && fragments.get(0) instanceof byte[] bot && fragments.get(1) instanceof BulkData f) {
+            // Basic Offset Table read into memory: point at its item, which precedes the first fragment's
+            return new BulkData(f.offset() - 8 - bot.length - 8, -1, false);
+        }
         for (Object f : fragments) {
             if (f instanceof BulkData) {
                 return new BulkData(((BulkData) f).offset() - 8, -1, false);

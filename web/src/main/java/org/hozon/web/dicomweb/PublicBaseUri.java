@@ -36,6 +36,23 @@ public final class PublicBaseUri {
         return scheme + "://" + authority + (path.endsWith("/") ? path : path + "/");
     }
 
+    /**
+     * The DICOMweb service root as clients see it, without a trailing slash
+     * ({@code https://proxy.example/dicom-web}): the one place responses take absolute URLs from
+     * (RetrieveURL, BulkDataURI).
+     */
+    public static String dicomWeb(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return of(uri.getBaseUri(), headers.getHeaderString("X-Forwarded-Proto"),
+                headers.getHeaderString("X-Forwarded-Host")) + "dicom-web";
+    }
+
+    /** The DICOMweb service root as an absolute path without scheme and host ({@code /dicom-web}). */
+    public static String dicomWebPath(jakarta.ws.rs.core.UriInfo uri) {
+        String path = uri.getBaseUri().getRawPath() == null || uri.getBaseUri().getRawPath().isEmpty() ? "/"
+                : uri.getBaseUri().getRawPath();
+        return (path.endsWith("/") ? path : path + "/") + "dicom-web";
+    }
+
     private static String first(String header) {
         if (header == null) {
             return null;

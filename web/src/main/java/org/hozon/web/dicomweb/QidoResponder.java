@@ -57,7 +57,7 @@ public class QidoResponder {
             return Response.status(Response.Status.NOT_ACCEPTABLE).type("text/plain;charset=UTF-8")
                     .entity(media.reason() + "\n").build();
         }
-        QidoResult result = search.search(query, baseUrl(uri, headers));
+        QidoResult result = search.search(query, PublicBaseUri.dicomWeb(uri, headers));
         Response.ResponseBuilder rb = result.datasets().isEmpty() ? Response.noContent()
                 : Response.ok(stream(result.datasets()), media.contentType());
         for (String w : result.warnings()) {
@@ -84,27 +84,5 @@ public class QidoResponder {
     private static String warnAgent(UriInfo uri) {
         URI u = uri.getBaseUri();
         return u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
-    }
-
-    /**
-     * The DICOMweb base URL as the client sees it: {@code X-Forwarded-Proto} and
-     * {@code X-Forwarded-Host} (first values) when a proxy sets them, else the request's own.
-     */
-    static String baseUrl(UriInfo uri, HttpHeaders headers) {
-        URI base = uri.getBaseUri();
-        String proto = first(headers.getHeaderString("X-Forwarded-Proto"));
-        String host = first(headers.getHeaderString("X-Forwarded-Host"));
-        String scheme = proto != null ? proto : base.getScheme();
-        String authority = host != null ? host : base.getRawAuthority();
-        String path = base.getRawPath() == null ? "/" : base.getRawPath();
-        return scheme + "://" + authority + (path.endsWith("/") ? path : path + "/") + "dicom-web";
-    }
-
-    private static String first(String header) {
-        if (header == null) {
-            return null;
-        }
-        String v = header.split(",", 2)[0].strip();
-        return v.isEmpty() || !v.matches("[A-Za-z0-9.:\\[\\]_-]+") ? null : v;
     }
 }
