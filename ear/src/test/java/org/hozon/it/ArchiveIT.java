@@ -113,6 +113,18 @@ class ArchiveIT {
 
         awaitArchived(sent.keySet());
 
+        // the admin API shows the archive's state
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(STUDIES.resolve("/admin/archive")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, status.statusCode(), status.body());
+        jakarta.json.JsonObject json = jakarta.json.Json.createReader(new java.io.StringReader(status.body())).readObject();
+        assertTrue(json.getJsonObject("tasks").getJsonNumber("ARCHIVED").longValue() >= sent.size(), status.body());
+        assertTrue(json.getJsonObject("lagMillis").containsKey("p99"), status.body());
+        assertTrue(json.containsKey("backlog") && json.containsKey("oldestPendingSeconds"), status.body());
+        assertEquals(409, http.send(HttpRequest.newBuilder(STUDIES.resolve("/admin/archive/tasks/1/retry"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "only FAILED tasks can be retried");
+
         KeyRing keys = KeyRing.load(TestInfrastructure.keystore(), TestInfrastructure.KEYSTORE_PASSWORD.toCharArray(),
                 Optional.empty());
         try (S3Client s3 = s3(); Connection c = TestDatabase.connect()) {

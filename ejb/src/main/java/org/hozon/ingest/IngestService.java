@@ -120,18 +120,23 @@ public class IngestService {
             try {
                 return indexer.index(request);
             } catch (EJBException e) {
-                if (attempt >= MAX_ATTEMPTS || !isConstraintViolation(e)) {
+                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                // a parallel request created the same patient, study or instance first: run again, finding it
+                // a parallel request created the same patient, study or instance first, or held its
+                // lock past the lock timeout (its commit includes the archive message): run again
             }
         }
     }
 
-    private static boolean isConstraintViolation(Throwable e) {
+    /** Unique-constraint violation (23...), lock timeout (H2 HYT00, PostgreSQL 55P03), deadlock or serialization failure (40...). */
+    private static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {
+                    return true;
+                }
             }
         }
         return false;
