@@ -37,6 +37,16 @@ public final class TestInfrastructure implements BeforeAllCallback {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Services.class, k -> Services.start(), Services.class);
     }
 
+    /** Password of the test keystore (the server gets it from ear/pom.xml). */
+    public static final String KEYSTORE_PASSWORD = "it-keystore-password";
+    /** Id (alias) of the test KEK. */
+    public static final String KEK_ID = "it-kek-1";
+
+    /** @return the PKCS#12 keystore with the test KEK (created once per test directory) */
+    public static Path keystore() {
+        return Path.of(System.getProperty("it.dir"), "keys", "hozon-keys.p12");
+    }
+
     /** @return PostgreSQL's port */
     public static int postgresPort() {
         return Integer.parseInt(System.getProperty("it.pg.port"));
@@ -64,10 +74,30 @@ public final class TestInfrastructure implements BeforeAllCallback {
                         .setPort(postgresPort())
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .start();
+                createKeystore();
                 return new Services(postgres, startS3Proxy());
-            } catch (IOException e) {
+            } catch (IOException | java.security.GeneralSecurityException e) {
                 closeQuietly(postgres);
                 throw new IllegalStateException("Could not start the test services", e);
+            }
+        }
+
+        /** A KEK of our own, as a hospital would make with keytool -genseckey -keyalg AES -keysize 256. */
+        private static void createKeystore() throws IOException, java.security.GeneralSecurityException {
+            Path file = keystore();
+            if (Files.exists(file)) {
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            char[] pw = KEYSTORE_PASSWORD.toCharArray();
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(null, pw);
+            javax.crypto.KeyGenerator gen = javax.crypto.KeyGenerator.getInstance("AES");
+            gen.init(256);
+            ks.setEntry(KEK_ID, new java.security.KeyStore.SecretKeyEntry(gen.generateKey()),
+                    new java.security.KeyStore.PasswordProtection(pw));
+            try (var out = Files.newOutputStream(file)) {
+                ks.store(out, pw);
             }
         }
 

@@ -123,8 +123,8 @@ public class IngestService {
                 if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                // a parallel request created or locked the same patient, study or instance first:
-                // run again, finding it
+                // a parallel request created the same patient, study or instance first, or held its
+                // lock past the lock timeout (its commit includes the archive message): run again
             }
         }
     }
@@ -132,13 +132,13 @@ public class IngestService {
     /**
      * Conflicts with a parallel transaction, which a new attempt resolves: integrity constraint
      * violations (SQLState class 23), serialization failures and deadlocks (class 40), and lock
-     * timeouts (H2 reports a concurrent update of the same row as HYT00).
+     * timeouts (H2 HYT00, PostgreSQL 55P03).
      */
     private static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00")) {
+                if (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {
                     return true;
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hozon.archive.service.ArchiveMessages;
 import org.hozon.dicom.Dataset;
 import org.hozon.dicom.Sequence;
 import org.hozon.dicom.Tag;
@@ -32,7 +34,8 @@ import org.hozon.persistence.index.StudySopClass;
 /**
  * The index transaction of one instance: patient, study and series (found or created),
  * the instance with its location, size, SHA-256 and header, the study's computed values
- * and counters, the series' request attributes, the archive task (outbox) and the audit row -
+ * and counters, the series' request attributes, the archive task (outbox) with its JMS message
+ * and the audit row -
  * all or nothing, in a transaction of its own so that one failing instance never rolls back
  * another.
  *
@@ -50,6 +53,9 @@ public class InstanceIndexer {
 
     @PersistenceContext(unitName = "hozon")
     EntityManager em;
+
+    @EJB
+    ArchiveMessages archiveMessages;
 
     @Inject
     @ConfigProperty(name = FAIL_BEFORE_COMMIT)
@@ -120,7 +126,9 @@ public class InstanceIndexer {
         instance.charsetAndTimezone(charset(ds), DicomText.cut(ds.getString(Tag.TimezoneOffsetFromUTC), 5));
         instance.pixelData(received.pixelDataOffset(), received.pixelDataLength());
         em.persist(instance);
-        em.persist(new ArchiveTask(instance.pk(), now));
+        ArchiveTask task = new ArchiveTask(instance.pk(), now);
+        em.persist(task);
+        archiveMessages.send(task.pk()); // enlisted in this transaction: delivered only after the commit
         em.persist(new AuditEvent(now, "STORE", "SUCCESS", DicomText.cut(request.actor(), 256),
                 DicomText.cut(request.source(), 256))
                 .object(patient.patientId(), received.studyUid(), received.seriesUid(), received.sopInstanceUid())

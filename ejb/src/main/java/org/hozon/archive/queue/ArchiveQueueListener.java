@@ -1,27 +1,39 @@
 package org.hozon.archive.queue;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.hozon.archive.service.ArchiveService;
 import org.hozon.platform.selftest.SelfTestService;
 
 /**
  * Consumes the archive queue. Each kind of message is handed to the one service that owns it.
  * A message of an unknown kind fails, so the broker retries it and finally moves it to the
- * dead-letter queue: nothing is dropped silently.
+ * dead-letter queue: nothing is dropped silently. A failed archive attempt rolls the message back,
+ * so the broker redelivers it with exponential backoff (see the queue's address settings).
+ * {@code maxSession} bounds how many instances are archived in parallel.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ArchiveQueue.JNDI_NAME),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 public class ArchiveQueueListener implements MessageListener {
 
     @EJB
     SelfTestService selfTests;
+
+    @EJB
+    ArchiveService archiver;
+
+    @Resource
+    MessageDrivenContext context;
 
     @Override
     public void onMessage(Message message) {
@@ -29,6 +41,10 @@ public class ArchiveQueueListener implements MessageListener {
             String kind = message.getStringProperty(ArchiveQueue.KIND);
             if (ArchiveQueue.KIND_SELF_TEST.equals(kind)) {
                 selfTests.messageReceived(message.getStringProperty(ArchiveQueue.RUN_ID));
+            } else if (ArchiveQueue.KIND_ARCHIVE.equals(kind)) {
+                if (!archiver.archive(message.getLongProperty(ArchiveQueue.TASK_PK))) {
+                    context.setRollbackOnly();
+                }
             } else {
                 throw new IllegalArgumentException("Unknown archive message kind: " + kind);
             }

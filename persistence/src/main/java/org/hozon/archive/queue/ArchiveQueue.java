@@ -12,6 +12,12 @@ public final class ArchiveQueue {
     /** Kind of a self-test message; its {@link #RUN_ID} names the run. */
     public static final String KIND_SELF_TEST = "self-test";
 
+    /** Kind of a message asking to archive one instance; its {@link #TASK_PK} names the archive task. */
+    public static final String KIND_ARCHIVE = "archive";
+
+    /** Long property: the archive task's primary key. */
+    public static final String TASK_PK = "hozon_task_pk";
+
     /** String property: the self-test run a message belongs to. */
     public static final String RUN_ID = "hozon_run_id";
 

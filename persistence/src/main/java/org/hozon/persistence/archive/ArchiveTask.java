@@ -19,6 +19,12 @@ public class ArchiveTask {
 
     /** Waiting for the archiver. */
     public static final String PENDING = "PENDING";
+    /** Claimed by an archiver until {@code next_attempt_at} (its lease). */
+    public static final String RUNNING = "RUNNING";
+    /** Every required target confirmed its copy. */
+    public static final String ARCHIVED = "ARCHIVED";
+    /** Gave up after the maximum number of attempts; an operator retries it. */
+    public static final String FAILED = "FAILED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +51,15 @@ public class ArchiveTask {
 
     @Column(name = "last_error", length = 2000)
     private String lastError;
+
+    @Column(name = "key_id", length = 64)
+    private String keyId;
+
+    @Column(name = "wrapped_key")
+    private byte[] wrappedKey;
+
+    @Column(name = "nonce_prefix")
+    private byte[] noncePrefix;
 
     /** For JPA. */
     protected ArchiveTask() {
@@ -76,5 +91,82 @@ public class ArchiveTask {
     /** @return the status */
     public String status() {
         return status;
+    }
+
+    /** @return the number of attempts so far */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** @return when it was created (the instance's acknowledgement) */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return the id of the KEK that wrapped the data key, or null before the first attempt */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** @return the wrapped data key, or null before the first attempt */
+    public byte[] wrappedKey() {
+        return wrappedKey == null ? null : wrappedKey.clone();
+    }
+
+    /** @return the envelope's nonce prefix, or null before the first attempt */
+    public byte[] noncePrefix() {
+        return noncePrefix == null ? null : noncePrefix.clone();
+    }
+
+    /**
+     * Fixes the data key and nonce prefix of this instance's envelope (first attempt only).
+     *
+     * @param keyId       the KEK id
+     * @param wrappedKey  the wrapped data key
+     * @param noncePrefix the nonce prefix
+     */
+    public void chooseKey(String keyId, byte[] wrappedKey, byte[] noncePrefix) {
+        this.keyId = keyId;
+        this.wrappedKey = wrappedKey.clone();
+        this.noncePrefix = noncePrefix.clone();
+    }
+
+    /**
+     * Every required target holds the copy.
+     *
+     * @param now completion time
+     */
+    public void archived(Instant now) {
+        status = ARCHIVED;
+        completedAt = now;
+        lastError = null;
+    }
+
+    /**
+     * An attempt failed.
+     *
+     * @param error       what went wrong
+     * @param giveUp      whether no more attempts will be made
+     * @param nextAttempt when the recovery timer may send it again
+     */
+    public void failed(String error, boolean giveUp, Instant nextAttempt) {
+        status = giveUp ? FAILED : PENDING;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        nextAttemptAt = nextAttempt;
+    }
+
+    /**
+     * Back to {@link #PENDING}, due now, with its attempts counted from zero (an operator's retry,
+     * or the recovery of a lost message).
+     *
+     * @param now       the time
+     * @param resetCount whether to start counting attempts afresh
+     */
+    public void requeue(Instant now, boolean resetCount) {
+        status = PENDING;
+        nextAttemptAt = now;
+        if (resetCount) {
+            attempts = 0;
+        }
     }
 }

@@ -1,0 +1,40 @@
+package org.hozon.archive.service;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+
+import org.hozon.archive.queue.ArchiveQueue;
+
+/**
+ * Sends "archive this task" messages, always inside the caller's transaction: the message is
+ * delivered only if the transaction that wrote the task commits.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class ArchiveMessages {
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = ArchiveQueue.JNDI_NAME)
+    Queue queue;
+
+    /** @param taskPk the archive task to run */
+    public void send(long taskPk) {
+        try {
+            Message m = jms.createMessage();
+            m.setStringProperty(ArchiveQueue.KIND, ArchiveQueue.KIND_ARCHIVE);
+            m.setLongProperty(ArchiveQueue.TASK_PK, taskPk);
+            jms.createProducer().send(queue, m);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot send the archive message of task " + taskPk, e);
+        }
+    }
+}
