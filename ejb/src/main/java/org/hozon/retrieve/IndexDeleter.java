@@ -88,6 +88,8 @@ public class IndexDeleter {
                 return null;
             }
             for (Long pk : instances) {
+                // The S3 copies themselves stay (see docs/conformance.md, DELETE); their rows go.
+                update(c, "DELETE FROM archive_copy WHERE instance_fk = ?", pk);
                 update(c, "DELETE FROM archive_task WHERE instance_fk = ?", pk);
                 update(c, "DELETE FROM instance WHERE pk = ?", pk);
             }
