@@ -21,6 +21,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.hozon.persistence.query.IndexFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,19 +62,19 @@ class QidoIT {
             return;
         }
         try (Connection c = TestDatabase.connect()) {
-            IndexRows f = new IndexRows(c);
+            IndexFixture f = new IndexFixture(c);
             long s1 = f.study(S1, PID + "-1", "Yamada^Tarou=山田^太郎=やまだ^たろう", "20200115", "101500.000000",
                     "A" + RUN, "Suzuki^Ichiro=鈴木^一郎=すずき^いちろう", "CT", "SR");
             long s1a = f.series(s1, S1 + ".1", "CT", 1, "20200115", "101600.000000");
             f.request(s1a, "RP1", "SPS" + RUN, "A" + RUN);
-            f.instance(s1, s1a, S1 + ".1.1", CT, 1, IndexRows.header(S1, S1 + ".1", S1 + ".1.1", "ACME", "CHEST"));
-            f.instance(s1, s1a, S1 + ".1.2", CT, 2, IndexRows.header(S1, S1 + ".1", S1 + ".1.2", "ACME", "CHEST"));
+            f.instance(s1, s1a, S1 + ".1.1", CT, 1, IndexFixture.header(S1, S1 + ".1", S1 + ".1.1", "ACME", "CHEST"));
+            f.instance(s1, s1a, S1 + ".1.2", CT, 2, IndexFixture.header(S1, S1 + ".1", S1 + ".1.2", "ACME", "CHEST"));
             long s1b = f.series(s1, S1 + ".2", "SR", 2, null, null);
-            f.instance(s1, s1b, S1 + ".2.1", SR, 1, IndexRows.header(S1, S1 + ".2", S1 + ".2.1", "Other", null));
+            f.instance(s1, s1b, S1 + ".2.1", SR, 1, IndexFixture.header(S1, S1 + ".2", S1 + ".2.1", "Other", null));
             long s2 = f.study(S2, PID + "+2", "Smith^John", "20210301", "235959.500000", "B" + RUN, null, "MR");
             long s2a = f.series(s2, S2 + ".1", "MR", 1, null, null);
             f.instance(s2, s2a, S2 + ".1.1", "1.2.840.10008.5.1.4.1.1.4", 1,
-                    IndexRows.header(S2, S2 + ".1", S2 + ".1.1", "Magnetix", "HEAD"));
+                    IndexFixture.header(S2, S2 + ".1", S2 + ".1.1", "Magnetix", "HEAD"));
         }
         filled = true;
     }

@@ -20,17 +20,18 @@ import org.hozon.persistence.index.StoredHeader;
 
 /**
  * Writes index rows (V2 tables) directly with JDBC, filling the normalized name columns as the
- * schema comments say, so search tests do not depend on ingest.
+ * schema comments say, so search tests do not depend on ingest. Shared with the ear's integration
+ * tests through this module's test-jar.
  */
-final class IndexFixture {
+public final class IndexFixture {
     private final Connection c;
 
-    IndexFixture(Connection c) {
+    public IndexFixture(Connection c) {
         this.c = c;
     }
 
     /** A study with its patient; {@code modalities} become study_modality rows. */
-    long study(String uid, String patientId, String patientName, String date, String time, String accession,
+    public long study(String uid, String patientId, String patientName, String date, String time, String accession,
             String referring, String... modalities) throws SQLException {
         long patient = insert("INSERT INTO patient (patient_id, issuer, patient_name, birth_date, sex, needs_review,"
                 + " created_at, updated_at) VALUES (?, '', ?, '19700101', 'M', FALSE, ?, ?)",
@@ -54,7 +55,7 @@ final class IndexFixture {
         return study;
     }
 
-    long series(long study, String uid, String modality, int number, String ppsDate, String ppsTime)
+    public long series(long study, String uid, String modality, int number, String ppsDate, String ppsTime)
             throws SQLException {
         long series = insert("INSERT INTO series (study_fk, series_iuid, modality, series_number, series_description,"
                 + " pps_start_date, pps_start_time, num_instances, created_at, updated_at)"
@@ -64,12 +65,12 @@ final class IndexFixture {
         return series;
     }
 
-    void request(long series, String requestedProcedureId, String stepId, String accession) throws SQLException {
+    public void request(long series, String requestedProcedureId, String stepId, String accession) throws SQLException {
         insert("INSERT INTO series_request (series_fk, requested_procedure_id, scheduled_step_id, accession_no)"
                 + " VALUES (?, ?, ?, ?)", series, requestedProcedureId, stepId, accession);
     }
 
-    long instance(long study, long series, String uid, String sopClass, int number, Dataset header)
+    public long instance(long study, long series, String uid, String sopClass, int number, Dataset header)
             throws SQLException {
         long pk = insert("INSERT INTO instance (series_fk, sop_iuid, sop_cuid, instance_number, num_frames, rows_,"
                 + " columns_, bits_allocated, transfer_syntax_uid, storage_path, size_bytes, sha256, header,"
@@ -100,7 +101,7 @@ final class IndexFixture {
     }
 
     /** A small header: the UIDs and a few attributes no index column holds. */
-    static Dataset header(String studyUid, String seriesUid, String sopUid, String manufacturer, String bodyPart) {
+    public static Dataset header(String studyUid, String seriesUid, String sopUid, String manufacturer, String bodyPart) {
         Dataset ds = new Dataset();
         ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         ds.setString(Tag.SOPInstanceUID, VR.UI, sopUid);
@@ -111,10 +112,12 @@ final class IndexFixture {
             ds.setString(Tag.BodyPartExamined, VR.CS, bodyPart);
         }
         ds.setString(Tag.PatientWeight, VR.DS, "70.5");
+        ds.setString(Tag.PatientComments, VR.LT, "検査 " + sopUid);
         return ds;
     }
 
-    static String lit(String pn, Group g) {
+    /** The literal normalization of group {@code g} of {@code pn}, as ingest fills the column. */
+    public static String lit(String pn, Group g) {
         if (pn == null) {
             return null;
         }
@@ -122,7 +125,8 @@ final class IndexFixture {
         return s.isEmpty() ? null : s;
     }
 
-    static String fuzzy(String pn) {
+    /** The fuzzy normalization of {@code pn}, as ingest fills the *_fuzzy column. */
+    public static String fuzzy(String pn) {
         if (pn == null) {
             return null;
         }
