@@ -224,18 +224,27 @@ public class IngestService {
             try {
                 return transaction.get();
             } catch (EJBException e) {
-                if (attempt >= MAX_ATTEMPTS || !isConstraintViolation(e)) {
+                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                // a parallel request created the same patient, study or instance first: run again, finding it
+                // a parallel request created the same patient, study or instance first: run again, finding it;
+                // or two transactions waited for each other's rows (deadlock, lock timeout): run again
             }
         }
     }
 
-    private static boolean isConstraintViolation(Throwable e) {
+    /**
+     * Constraint violations (class 23), serialization failures and deadlocks (40001, 40P01),
+     * lock timeouts (PostgreSQL 55P03, H2 HYT00): what parallel ingests of one study can cause.
+     */
+    private static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")
+                        || state.equals("HYT00")) {
+                    return true;
+                }
             }
         }
         return false;
