@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,9 @@ public class IngestService {
         Path incoming = store.root().resolve(StorePaths.INCOMING);
         Path temp = incoming.resolve(StorePaths.partName());
         try {
-            Files.createDirectories(incoming);
+            if (!Files.isDirectory(incoming)) { // createDirectories throws and catches inside when it exists
+                Files.createDirectories(incoming);
+            }
             return Reception.of(InstanceReceiver.receive(body, temp, expectedStudy));
         } catch (IngestException e) {
             DurableFiles.deleteQuietly(temp);
@@ -108,7 +111,8 @@ public class IngestService {
             pending[i] = incoming.resolve(StorePaths.pendingName(r.sopInstanceUid(), storagePath[i]));
             target[i] = root.resolve(storagePath[i]);
             try {
-                Files.move(r.file(), pending[i]);
+                // a rename in one directory; ATOMIC_MOVE skips the existence checks a plain move makes
+                Files.move(r.file(), pending[i], StandardCopyOption.ATOMIC_MOVE);
                 anyPending = true;
             } catch (IOException e) {
                 DurableFiles.deleteQuietly(r.file());
