@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,19 +27,24 @@ import org.hozon.dicomweb.multipart.MultipartException;
 import org.hozon.persistence.index.StoredHeader;
 
 /**
- * Stores one instance, crash-safely, and says what became of it:
+ * Stores instances, crash-safely, and says what became of each. Receiving and storing are two
+ * steps so that the instances of one request are stored in batches:
  * <ol>
- *   <li>stream the part to {@code .incoming/<random>.part} while hashing and parsing
- *       ({@link InstanceReceiver}); fsync;</li>
- *   <li>rename it to its pending name ({@link StorePaths#pendingName}) and fsync
- *       {@code .incoming}: from now on a crash is undone or completed by {@link IncomingRecovery};</li>
- *   <li>hard-link it at its storage path and fsync that directory;</li>
- *   <li>index it in one transaction ({@link InstanceIndexer}), retried when a parallel request
- *       created the same patient or study first;</li>
- *   <li>after the commit, drop the pending name; if the transaction failed, or the instance was
- *       already stored, delete the new file as well.</li>
+ *   <li>{@link #receive}: stream the part to {@code .incoming/<random>.part} while hashing and
+ *       parsing ({@link InstanceReceiver}); fsync the file;</li>
+ *   <li>{@link #storeAll}, for a batch of received instances: rename each to its pending name
+ *       ({@link StorePaths#pendingName}) and fsync {@code .incoming} once: from now on a crash is
+ *       undone or completed by {@link IncomingRecovery};</li>
+ *   <li>hard-link each at its storage path and fsync each directory linked into, once;</li>
+ *   <li>index the whole batch in one transaction ({@link InstanceIndexer#indexAll}), retried when
+ *       a parallel request created the same patient or study first; if it still fails, index
+ *       each instance in a transaction of its own, so that one bad instance never costs the
+ *       others (every instance ends either fully indexed or absent);</li>
+ *   <li>after the commit, drop the pending names; for instances not indexed (failed, or already
+ *       stored), delete the new file as well.</li>
  * </ol>
- * The instance is acknowledged (the caller answers the client) only after step 5.
+ * An instance is acknowledged (the caller answers the client) only after step 5, so data and
+ * index are durable before the answer; batching only shares the fsyncs and the commit.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -47,98 +59,194 @@ public class IngestService {
     InstanceIndexer indexer;
 
     /**
-     * Stores the instance in one part's body.
+     * Receives the instance in one part's body into a temporary file (fsynced), hashed, parsed
+     * and validated; it is not stored until {@link #storeAll}.
      *
      * @param body          the part's body (read to its end unless the instance is refused early)
      * @param expectedStudy the Study Instance UID of the request path, or null
-     * @param source        the sender's address, or null
-     * @param actor         the authenticated principal, or null
-     * @return stored, or failed with a Failure Reason
+     * @return the received instance, or the refusal with a Failure Reason
      * @throws MultipartException if the body is broken: the whole request is unreadable
      */
-    public StoreResult store(InputStream body, String expectedStudy, String source, String actor)
-            throws MultipartException {
-        Path root = store.root();
-        Path incoming = root.resolve(StorePaths.INCOMING);
+    public Reception receive(InputStream body, String expectedStudy) throws MultipartException {
+        Path incoming = store.root().resolve(StorePaths.INCOMING);
         Path temp = incoming.resolve(StorePaths.partName());
-        ReceivedInstance received;
         try {
-            Files.createDirectories(incoming);
-            received = InstanceReceiver.receive(body, temp, expectedStudy);
+            if (!Files.isDirectory(incoming)) { // createDirectories throws and catches inside when it exists
+                Files.createDirectories(incoming);
+            }
+            return Reception.of(InstanceReceiver.receive(body, temp, expectedStudy));
         } catch (IngestException e) {
             DurableFiles.deleteQuietly(temp);
-            return StoreResult.failed(e);
+            return Reception.refused(StoreResult.failed(e));
         } catch (MultipartException e) {
             DurableFiles.deleteQuietly(temp);
             throw e;
         } catch (IOException e) {
             DurableFiles.deleteQuietly(temp);
-            return StoreResult.failed(new IngestException(FailureReason.OUT_OF_RESOURCES,
-                    "cannot write the local store: " + e.getMessage(), e));
+            return Reception.refused(StoreResult.failed(new IngestException(FailureReason.OUT_OF_RESOURCES,
+                    "cannot write the local store: " + e.getMessage(), e)));
         }
-
-        String storagePath = StorePaths.storagePath(received.studyUid(), received.seriesUid(), received.sopInstanceUid());
-        Path pending = incoming.resolve(StorePaths.pendingName(received.sopInstanceUid(), storagePath));
-        Path target = root.resolve(storagePath);
-        try {
-            Files.move(temp, pending);
-            DurableFiles.syncDirectory(incoming);
-            DurableFiles.createDirectories(root, target.getParent());
-            Files.createLink(target, pending);
-            DurableFiles.syncDirectory(target.getParent());
-        } catch (IOException e) {
-            DurableFiles.deleteQuietly(target);
-            DurableFiles.deleteQuietly(temp);
-            DurableFiles.deleteQuietly(pending);
-            return failed(received, FailureReason.OUT_OF_RESOURCES, "cannot write the local store: " + e.getMessage());
-        }
-
-        IndexOutcome outcome;
-        try {
-            outcome = indexWithRetry(new IndexRequest(received.withoutFile(), storagePath,
-                    StoredHeader.encode(received.dataset()), source, actor));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "index transaction failed for " + received.sopInstanceUid(), e);
-            DurableFiles.deleteQuietly(target);
-            DurableFiles.deleteQuietly(pending);
-            return failed(received, FailureReason.PROCESSING_FAILURE, "could not index the instance: " + rootMessage(e));
-        }
-        if (outcome.status() != IndexOutcome.Status.STORED) {
-            DurableFiles.deleteQuietly(target);
-        }
-        DurableFiles.deleteQuietly(pending);
-        return switch (outcome.status()) {
-            case STORED, DUPLICATE -> new StoreResult(received.sopClassUid(), received.sopInstanceUid(),
-                    received.studyUid(), received.seriesUid(), null, null, outcome.detail());
-            case CONFLICT -> failed(received, FailureReason.DUPLICATE_DIFFERENT_CONTENT, outcome.detail());
-            case REFUSED -> failed(received, FailureReason.CANNOT_UNDERSTAND, outcome.detail());
-        };
     }
 
-    private IndexOutcome indexWithRetry(IndexRequest request) {
+    /**
+     * Stores received instances (each one's temporary file is consumed).
+     *
+     * @param received instances from {@link #receive}
+     * @param source   the sender's address, or null
+     * @param actor    the authenticated principal, or null
+     * @return one result per instance, in order: stored, or failed with a Failure Reason
+     */
+    public List<StoreResult> storeAll(List<ReceivedInstance> received, String source, String actor) {
+        Path root = store.root();
+        Path incoming = root.resolve(StorePaths.INCOMING);
+        int n = received.size();
+        StoreResult[] results = new StoreResult[n];
+        Path[] pending = new Path[n];
+        Path[] target = new Path[n];
+        String[] storagePath = new String[n];
+        boolean anyPending = false;
+        for (int i = 0; i < n; i++) {
+            ReceivedInstance r = received.get(i);
+            storagePath[i] = StorePaths.storagePath(r.studyUid(), r.seriesUid(), r.sopInstanceUid());
+            pending[i] = incoming.resolve(StorePaths.pendingName(r.sopInstanceUid(), storagePath[i]));
+            target[i] = root.resolve(storagePath[i]);
+            try {
+                // a rename in one directory; ATOMIC_MOVE skips the existence checks a plain move makes
+                Files.move(r.file(), pending[i], StandardCopyOption.ATOMIC_MOVE);
+                anyPending = true;
+            } catch (IOException e) {
+                DurableFiles.deleteQuietly(r.file());
+                results[i] = outOfResources(r, e);
+            }
+        }
+        Set<Path> linkedInto = new LinkedHashSet<>();
+        try {
+            if (anyPending) {
+                DurableFiles.syncDirectory(incoming);
+            }
+        } catch (IOException e) {
+            for (int i = 0; i < n; i++) {
+                if (results[i] == null) {
+                    DurableFiles.deleteQuietly(pending[i]);
+                    results[i] = outOfResources(received.get(i), e);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (results[i] == null) {
+                try {
+                    DurableFiles.createDirectories(root, target[i].getParent());
+                    Files.createLink(target[i], pending[i]);
+                    linkedInto.add(target[i].getParent());
+                } catch (IOException e) {
+                    DurableFiles.deleteQuietly(target[i]);
+                    DurableFiles.deleteQuietly(pending[i]);
+                    results[i] = outOfResources(received.get(i), e);
+                }
+            }
+        }
+        for (Path dir : linkedInto) {
+            try {
+                DurableFiles.syncDirectory(dir);
+            } catch (IOException e) {
+                for (int i = 0; i < n; i++) {
+                    if (results[i] == null && target[i].getParent().equals(dir)) {
+                        DurableFiles.deleteQuietly(target[i]);
+                        DurableFiles.deleteQuietly(pending[i]);
+                        results[i] = outOfResources(received.get(i), e);
+                    }
+                }
+            }
+        }
+
+        List<Integer> toIndex = new ArrayList<>();
+        List<IndexRequest> requests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (results[i] == null) {
+                ReceivedInstance r = received.get(i);
+                toIndex.add(i);
+                requests.add(new IndexRequest(r.withoutFile(), storagePath[i], StoredHeader.encode(r.dataset()),
+                        source, actor));
+            }
+        }
+        List<Object> outcomes = indexBatch(requests);
+        for (int k = 0; k < toIndex.size(); k++) {
+            int i = toIndex.get(k);
+            ReceivedInstance r = received.get(i);
+            Object o = outcomes.get(k);
+            if (!(o instanceof IndexOutcome outcome)) {
+                RuntimeException e = (RuntimeException) o;
+                LOG.log(Level.WARNING, "index transaction failed for " + r.sopInstanceUid(), e);
+                DurableFiles.deleteQuietly(target[i]);
+                DurableFiles.deleteQuietly(pending[i]);
+                results[i] = failed(r, FailureReason.PROCESSING_FAILURE, "could not index the instance: " + rootMessage(e));
+                continue;
+            }
+            if (outcome.status() != IndexOutcome.Status.STORED) {
+                DurableFiles.deleteQuietly(target[i]);
+            }
+            DurableFiles.deleteQuietly(pending[i]);
+            results[i] = switch (outcome.status()) {
+                case STORED, DUPLICATE -> new StoreResult(r.sopClassUid(), r.sopInstanceUid(), r.studyUid(),
+                        r.seriesUid(), null, null, outcome.detail());
+                case CONFLICT -> failed(r, FailureReason.DUPLICATE_DIFFERENT_CONTENT, outcome.detail());
+                case REFUSED -> failed(r, FailureReason.CANNOT_UNDERSTAND, outcome.detail());
+            };
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Indexes the batch in one transaction; if that fails, each instance in its own.
+     *
+     * @return per request, its {@link IndexOutcome} or the RuntimeException its transaction ended with
+     */
+    private List<Object> indexBatch(List<IndexRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        if (requests.size() > 1) {
+            try {
+                return new ArrayList<>(withRetry(() -> indexer.indexAll(requests)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "batch index transaction failed; indexing its instances one by one", e);
+            }
+        }
+        List<Object> outcomes = new ArrayList<>(requests.size());
+        for (IndexRequest request : requests) {
+            try {
+                outcomes.add(withRetry(() -> indexer.indexAll(List.of(request))).get(0));
+            } catch (RuntimeException e) {
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
+    }
+
+    private static <T> T withRetry(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return indexer.index(request);
+                return transaction.get();
             } catch (EJBException e) {
                 if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                // a parallel request created the same patient, study or instance first, or held its
-                // lock past the lock timeout (its commit includes the archive message): run again
+                // a parallel request created the same patient, study or instance first: run again, finding it;
+                // or two transactions waited for each other's rows (deadlock, lock timeout): run again
             }
         }
     }
 
     /**
-     * Conflicts with a parallel transaction, which a new attempt resolves: integrity constraint
-     * violations (SQLState class 23), serialization failures and deadlocks (class 40), and lock
-     * timeouts (H2 HYT00, PostgreSQL 55P03).
+     * Constraint violations (class 23), serialization failures and deadlocks (40001, 40P01),
+     * lock timeouts (PostgreSQL 55P03, H2 HYT00): what parallel ingests of one study can cause.
      */
     private static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {
+                if (state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")
+                        || state.equals("HYT00")) {
                     return true;
                 }
             }
@@ -152,6 +260,10 @@ public class IngestService {
             t = t.getCause();
         }
         return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    private static StoreResult outOfResources(ReceivedInstance r, IOException e) {
+        return failed(r, FailureReason.OUT_OF_RESOURCES, "cannot write the local store: " + e.getMessage());
     }
 
     private static StoreResult failed(ReceivedInstance r, int reason, String message) {

@@ -1,7 +1,10 @@
 package org.hozon.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -32,11 +35,11 @@ import org.hozon.persistence.index.StudyModality;
 import org.hozon.persistence.index.StudySopClass;
 
 /**
- * The index transaction of one instance: patient, study and series (found or created),
+ * The index transaction of a batch of instances (often one): per instance, patient, study and series (found or created),
  * the instance with its location, size, SHA-256 and header, the study's computed values
  * and counters, the series' request attributes, the archive task (outbox) with its JMS message
- * and the audit row -
- * all or nothing, in a transaction of its own so that one failing instance never rolls back
+ * and the audit row - all or nothing, in a transaction of its own; {@link IngestService} indexes
+ * the instances of a failed batch again one by one, so that one failing instance never costs
  * another.
  *
  * <p>Concurrency: the study row is locked ({@code SELECT ... FOR UPDATE}) before anything below
@@ -62,21 +65,59 @@ public class InstanceIndexer {
     Optional<String> failBeforeCommit;
 
     /**
-     * Indexes one instance whose file already lies at {@code request.storagePath()}.
+     * Indexes instances whose files already lie at their {@code storagePath()}, in one transaction:
+     * all or nothing. Within the batch, studies (locked), series and patients are looked up once,
+     * the duplicate check is one query, and the studies' and series' counters are written once.
      *
-     * @param request the instance and where it is
-     * @return what happened; on an exception the transaction rolled back and nothing was written
+     * @param requests the instances and where they are
+     * @return what happened to each, in order; on an exception the transaction rolled back and
+     *         nothing was written
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public IndexOutcome index(IndexRequest request) {
+    public List<IndexOutcome> indexAll(List<IndexRequest> requests) {
+        Map<String, String> known = new HashMap<>();
+        List<String> uids = new ArrayList<>(requests.size());
+        for (IndexRequest r : requests) {
+            uids.add(r.instance().sopInstanceUid());
+        }
+        for (Object[] row : em.createQuery("SELECT i.sopIuid, i.sha256 FROM Instance i WHERE i.sopIuid IN :uids",
+                Object[].class).setParameter("uids", uids).getResultList()) {
+            known.put((String) row[0], (String) row[1]);
+        }
+        Batch batch = new Batch(known);
+        List<IndexOutcome> outcomes = new ArrayList<>(requests.size());
+        for (IndexRequest r : requests) {
+            outcomes.add(index(r, batch));
+        }
+        em.flush();
+        String hook = failBeforeCommit.orElse("");
+        for (IndexRequest r : requests) {
+            if (!hook.isEmpty() && r.instance().sopInstanceUid().startsWith(hook)) {
+                throw new IllegalStateException("failure injected before commit (" + FAIL_BEFORE_COMMIT + ")");
+            }
+        }
+        return outcomes;
+    }
+
+    /** What one transaction already found or made: looked up once per batch, not per instance. */
+    private static final class Batch {
+        final Map<String, String> knownSha256;
+        final Map<String, Study> studies = new HashMap<>();
+        final Map<String, Series> series = new HashMap<>();
+
+        Batch(Map<String, String> knownSha256) {
+            this.knownSha256 = knownSha256;
+        }
+    }
+
+    private IndexOutcome index(IndexRequest request, Batch batch) {
         ReceivedInstance received = request.instance();
         Dataset ds = received.dataset();
         Instant now = Instant.now();
 
-        List<String> known = em.createQuery("SELECT i.sha256 FROM Instance i WHERE i.sopIuid = :uid", String.class)
-                .setParameter("uid", received.sopInstanceUid()).getResultList();
-        if (!known.isEmpty()) {
-            return known.get(0).equals(received.sha256())
+        String knownSha256 = batch.knownSha256.get(received.sopInstanceUid());
+        if (knownSha256 != null) {
+            return knownSha256.equals(received.sha256())
                     ? new IndexOutcome(IndexOutcome.Status.DUPLICATE, false, "already stored with the same content")
                     : new IndexOutcome(IndexOutcome.Status.CONFLICT, false,
                             "SOP Instance UID already stored with different content; the stored instance is kept");
@@ -89,7 +130,8 @@ public class InstanceIndexer {
         String birthDate = DicomText.date(ds.getString(Tag.PatientBirthDate));
         String sex = DicomText.cut(ds.getString(Tag.PatientSex), 16);
 
-        Study study = findStudyLocked(received.studyUid());
+        Study study = batch.studies.containsKey(received.studyUid()) ? batch.studies.get(received.studyUid())
+                : findStudyLocked(received.studyUid());
         Patient patient;
         boolean conflict = false;
         if (study == null) {
@@ -103,11 +145,15 @@ public class InstanceIndexer {
             patient = em.find(Patient.class, study.patientFk());
             conflict |= review(patient, study, received, "PatientID", patient.patientId(), patientId, now);
         }
+        batch.studies.put(received.studyUid(), study);
         conflict |= review(patient, study, received, "PatientName", patient.patientName(), name, now);
         conflict |= review(patient, study, received, "PatientBirthDate", patient.birthDate(), birthDate, now);
 
-        Series series = em.createQuery("SELECT s FROM Series s WHERE s.seriesIuid = :uid", Series.class)
-                .setParameter("uid", received.seriesUid()).getResultStream().findFirst().orElse(null);
+        Series series = batch.series.get(received.seriesUid());
+        if (series == null) {
+            series = em.createQuery("SELECT s FROM Series s WHERE s.seriesIuid = :uid", Series.class)
+                    .setParameter("uid", received.seriesUid()).getResultStream().findFirst().orElse(null);
+        }
         boolean newSeries = series == null;
         if (newSeries) {
             series = newSeries(study, received, ds, now);
@@ -115,6 +161,7 @@ public class InstanceIndexer {
             return new IndexOutcome(IndexOutcome.Status.REFUSED, false,
                     "Series Instance UID " + received.seriesUid() + " already belongs to another study");
         }
+        batch.series.put(received.seriesUid(), series);
 
         Instance instance = new Instance(series.pk(), received.sopInstanceUid(), received.sopClassUid(),
                 received.transferSyntaxUid(), request.storagePath(), received.size(), received.sha256(),
@@ -126,6 +173,7 @@ public class InstanceIndexer {
         instance.charsetAndTimezone(charset(ds), DicomText.cut(ds.getString(Tag.TimezoneOffsetFromUTC), 5));
         instance.pixelData(received.pixelDataOffset(), received.pixelDataLength());
         em.persist(instance);
+        batch.knownSha256.put(received.sopInstanceUid(), received.sha256());
         ArchiveTask task = new ArchiveTask(instance.pk(), now);
         em.persist(task);
         archiveMessages.send(task.pk()); // enlisted in this transaction: delivered only after the commit
@@ -140,12 +188,6 @@ public class InstanceIndexer {
         }
         study.countInstance(newSeries, now);
         series.countInstance(now);
-        em.flush();
-
-        String hook = failBeforeCommit.orElse("");
-        if (!hook.isEmpty() && received.sopInstanceUid().startsWith(hook)) {
-            throw new IllegalStateException("failure injected before commit (" + FAIL_BEFORE_COMMIT + ")");
-        }
         return new IndexOutcome(IndexOutcome.Status.STORED, conflict,
                 conflict ? "identity conflict with the patient on file: stored and flagged for review" : null);
     }

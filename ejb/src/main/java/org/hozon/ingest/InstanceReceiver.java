@@ -79,7 +79,7 @@ public final class InstanceReceiver {
                 throw new IngestException(FailureReason.CANNOT_UNDERSTAND, "not readable DICOM: " + e, e);
             }
             size = tee.count();
-            file.force(true);
+            file.force(false); // fdatasync: the data and the size, all a reader needs
         } catch (IOException e) {
             if (e instanceof MultipartException m) {
                 throw m;

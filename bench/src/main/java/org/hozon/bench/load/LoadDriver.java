@@ -47,12 +47,13 @@ public final class LoadDriver {
         }
         long t0 = System.nanoTime();
         CtStudyGenerator generator = new CtStudyGenerator(o.seed);
-        SlicePool pool = new SlicePool(o.seed, o.pool);
+        SlicePool pool = o.headerOnly ? null : new SlicePool(o.seed, o.pool);
         StowRequestFactory factory = new StowRequestFactory(generator, pool, o.seed, o.perRequest);
         StowRequest sample = factory.request(o.firstStudy);
         report.note("%d pixel slices generated in %.1f s; %d instances per request, %.0f bytes per instance "
-                + "(Part 10, Explicit VR LE, 512x512x16)", pool.size(), (System.nanoTime() - t0) / 1e9,
-                o.perRequest, (double) sample.length() / sample.instances());
+                + "(Part 10, Explicit VR LE, %s)", pool == null ? 0 : pool.size(), (System.nanoTime() - t0) / 1e9,
+                o.perRequest, (double) sample.length() / sample.instances(),
+                pool == null ? "header only, no Pixel Data" : "512x512x16");
 
         DicomWebClient client = new DicomWebClient(o.baseUrl, o.user, o.password);
         boolean ok = true;

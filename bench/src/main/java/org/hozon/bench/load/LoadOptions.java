@@ -14,6 +14,7 @@ final class LoadOptions {
             "  --per-request N         instances per STOW request, one study/series each (default 10)",
             "  --warmup N              instances stored before the first level, not reported (default 100)",
             "  --pool N                distinct pixel slices generated up front (default 64)",
+            "  --header-only           instances without Pixel Data (about 2 KB each), to fill an index fast",
             "  --seed N                data seed: same seed, same studies and UIDs (default 1)",
             "  --first-study N         number of the first study sent (default 0); raise it to add",
             "                          new studies to a server already loaded with this seed",
@@ -32,6 +33,7 @@ final class LoadOptions {
     final int perRequest;
     final int warmup;
     final int pool;
+    final boolean headerOnly;
     final long seed;
     final int firstStudy;
     final int qidoQueries;
@@ -50,6 +52,7 @@ final class LoadOptions {
         perRequest = b.perRequest;
         warmup = b.warmup;
         pool = b.pool;
+        headerOnly = b.headerOnly;
         seed = b.seed;
         firstStudy = b.firstStudy;
         qidoQueries = b.qidoQueries;
@@ -84,6 +87,10 @@ final class LoadOptions {
             }
             if (a.equals("--skip-stow")) {
                 b.skipStow = true;
+                continue;
+            }
+            if (a.equals("--header-only")) {
+                b.headerOnly = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -154,6 +161,7 @@ final class LoadOptions {
         int perRequest = 10;
         int warmup = 100;
         int pool = 64;
+        boolean headerOnly;
         long seed = 1;
         int firstStudy;
         int qidoQueries = 2000;

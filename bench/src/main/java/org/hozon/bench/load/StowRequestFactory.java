@@ -21,6 +21,8 @@ import org.hozon.dicomweb.multipart.PartHeaders;
  * 0 to n-1, each a Part 10 file in Explicit VR Little Endian (about 525 KB). Only the small
  * headers are built per request; pixel data comes from the {@link SlicePool} by reference.
  * Deterministic: the same seed and request number give the same bytes, boundary included.
+ * Without a pool the instances are header-only (no Pixel Data, about 2 KB): a fast way to fill an
+ * index through the server's ordinary ingest.
  */
 public final class StowRequestFactory {
     public static final String ROOT_TYPE = "application/dicom";
@@ -35,6 +37,9 @@ public final class StowRequestFactory {
     private final int instancesPerRequest;
     private final long seed;
 
+    /**
+     * @param pool pixel slices, or null for header-only instances
+     */
     public StowRequestFactory(CtStudyGenerator generator, SlicePool pool, long seed, int instancesPerRequest) {
         if (instancesPerRequest < 1) {
             throw new IllegalArgumentException("instances per request < 1: " + instancesPerRequest);
@@ -58,7 +63,9 @@ public final class StowRequestFactory {
             MultipartWriter multipart = new MultipartWriter(body, boundary);
             for (int i = 0; i < instancesPerRequest; i++) {
                 Dataset ds = generator.header(study, 0, i);
-                ds.set(Tag.PixelData, VR.OW, pool.pixels(study, i));
+                if (pool != null) {
+                    ds.set(Tag.PixelData, VR.OW, pool.pixels(study, i));
+                }
                 uids.add(ds.getString(Tag.SOPInstanceUID));
                 try (OutputStream part = multipart.openPart(PartHeaders.of("Content-Type", PART_TYPE))) {
                     new DicomWriter(part).writeFile(

@@ -37,6 +37,8 @@ public final class QidoQuery {
     private final boolean multipleValueMatching;
     private final List<IgnoredParameter> ignoredParameters;
     private final Map<String, List<String>> serviceParameters;
+    /** Computed once: a search asks for it per result row. */
+    private final List<AttributePath> returnAttributes;
     /** Built on first use; a benign race may build it twice. */
     private volatile AttributeMatcher matcher;
 
@@ -56,6 +58,12 @@ public final class QidoQuery {
         Map<String, List<String>> sp = new LinkedHashMap<>();
         b.serviceParameters.forEach((k, v) -> sp.put(k, List.copyOf(v)));
         serviceParameters = Map.copyOf(sp);
+        Set<AttributePath> out = new LinkedHashSet<>(QidoAttributes.requiredReturnKeys(resource));
+        for (MatchCondition c : conditions) {
+            out.add(c.path());
+        }
+        out.addAll(includeFields);
+        returnAttributes = List.copyOf(out);
     }
 
     /**
@@ -149,12 +157,7 @@ public final class QidoQuery {
      * resource adds whatever else it supports.
      */
     public List<AttributePath> returnAttributes() {
-        Set<AttributePath> out = new LinkedHashSet<>(QidoAttributes.requiredReturnKeys(resource));
-        for (MatchCondition c : conditions) {
-            out.add(c.path());
-        }
-        out.addAll(includeFields);
-        return List.copyOf(out);
+        return returnAttributes;
     }
 
     /** The {@code limit} parameter, if given (0 is allowed and yields no results). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -32,14 +33,16 @@ import org.hozon.dicomweb.multipart.MultipartReader;
 import org.hozon.dicomweb.multipart.Part;
 import org.hozon.ingest.FailureReason;
 import org.hozon.ingest.IngestService;
+import org.hozon.ingest.ReceivedInstance;
+import org.hozon.ingest.Reception;
 import org.hozon.ingest.StoreResult;
 import org.hozon.ingest.Uids;
 
 /**
  * STOW-RS (PS3.18 §10.5): {@code POST /dicom-web/studies} and {@code /dicom-web/studies/{study}}
  * with {@code multipart/related; type="application/dicom"}. Parts are read one at a time from
- * the request stream and each is stored (or refused) before the next is read; nothing is
- * buffered. Answers 200/202/409 with the Store Instances Response in
+ * the request stream, each streamed to a file of its own (never buffered in memory); up to
+ * {@value #BATCH_SIZE} received parts are then stored together. Answers 200/202/409 with the Store Instances Response in
  * {@code application/dicom+json} (or {@code application/dicom+xml} if the client prefers it),
  * 415 for other content types, 400 for an unreadable body. Messages for people travel in
  * {@code Warning: 299} headers.
@@ -49,6 +52,11 @@ import org.hozon.ingest.Uids;
 public class StowResource {
     private static final Logger LOG = Logger.getLogger(StowResource.class.getName());
     private static final int MAX_WARNING_HEADERS = 10;
+    /**
+     * Parts stored together. Bounds the headers held in memory (each at most a few MB, usually
+     * a few KB) and the time an instance waits for the others before its acknowledgement.
+     */
+    private static final int BATCH_SIZE = 32;
 
     @EJB
     IngestService ingest;
@@ -102,27 +110,70 @@ public class StowResource {
         String source = request.getRemoteAddr();
         Principal principal = security.getUserPrincipal();
         String actor = principal == null ? null : principal.getName();
+        Batch batch = new Batch(response, source, actor);
         try (MultipartReader reader = new MultipartReader(body, multipart.boundary())) {
             for (Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
                 MediaType partType = part.contentType();
                 if (partType != null && !partType.is(MediaTypes.APPLICATION_DICOM)) {
-                    response.add(new StoreResult(null, null, null, null, FailureReason.CANNOT_UNDERSTAND, null,
+                    batch.add(new StoreResult(null, null, null, null, FailureReason.CANNOT_UNDERSTAND, null,
                             "part " + part.index() + " is " + partType.essence() + ", not application/dicom"));
                     continue;
                 }
-                response.add(ingest.store(part.body(), study, source, actor));
+                Reception reception = ingest.receive(part.body(), study);
+                batch.add(reception.refusal() != null ? reception.refusal() : reception.instance());
             }
         } catch (MultipartException e) {
+            batch.flush(); // the instances received before the body broke are whole: they are stored
             return bodyError(response, "unreadable multipart body: " + e.getMessage());
         } catch (IOException e) {
+            batch.flush();
             return bodyError(response, "the request body could not be read: " + e.getMessage());
         }
+        batch.flush();
         if (response.results().isEmpty()) {
             return error(400, "the multipart body holds no part");
         }
         Response.ResponseBuilder builder = Response.status(response.status());
         warnings(builder, response.results());
         return entity(builder, response.dataset()).build();
+    }
+
+    /**
+     * Parts of one request waiting to be stored together (shared fsyncs, one index transaction:
+     * see {@link IngestService#storeAll}); results go into the response in part order.
+     */
+    private final class Batch {
+        private final StoreResponse response;
+        private final String source;
+        private final String actor;
+        private final List<Object> slots = new ArrayList<>(); // a ReceivedInstance, or a StoreResult already known
+        private final List<ReceivedInstance> received = new ArrayList<>();
+
+        Batch(StoreResponse response, String source, String actor) {
+            this.response = response;
+            this.source = source;
+            this.actor = actor;
+        }
+
+        void add(Object slot) {
+            slots.add(slot);
+            if (slot instanceof ReceivedInstance r) {
+                received.add(r);
+            }
+            if (slots.size() >= BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            List<StoreResult> stored = received.isEmpty() ? List.of() : ingest.storeAll(received, source, actor);
+            int next = 0;
+            for (Object slot : slots) {
+                response.add(slot instanceof StoreResult r ? r : stored.get(next++));
+            }
+            slots.clear();
+            received.clear();
+        }
     }
 
     /** 400 with what was stored before the body broke (each stored part stays stored). */
