@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hozon.dicom.UID;
+
 /**
  * Which Transfer Syntaxes go with which DICOMweb media type, and the RESTful default of each
  * (PS3.18 Table 8.7.3-2 for {@code application/dicom}, Table 8.7.3-4 for uncompressed bulk data,
@@ -19,16 +21,12 @@ public final class TransferSyntaxTable {
     private TransferSyntaxTable() {
     }
 
-    public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
-    public static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
-    public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
-
     private static final Map<String, List<String>> BULK = new LinkedHashMap<>();
     private static final Map<String, String> MEDIA_TYPE_OF = new LinkedHashMap<>();
 
     static {
         // Table 8.7.3-4: uncompressed bulk data, all resource categories.
-        bulk(MediaTypes.APPLICATION_OCTET_STREAM, EXPLICIT_VR_LITTLE_ENDIAN);
+        bulk(MediaTypes.APPLICATION_OCTET_STREAM, UID.ExplicitVRLittleEndian);
         // Table 8.7.3-5: compressed bulk data (single-frame and multi-frame image categories).
         bulk(MediaTypes.IMAGE_JPEG, "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.50",
                 "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57");
@@ -61,7 +59,7 @@ public final class TransferSyntaxTable {
     public static String defaultFor(MediaType mediaType) {
         List<String> uids = allowedFor(mediaType);
         if (bulkEssence(mediaType).equals(MediaTypes.APPLICATION_DICOM)) {
-            return EXPLICIT_VR_LITTLE_ENDIAN;
+            return UID.ExplicitVRLittleEndian;
         }
         return uids.isEmpty() ? null : uids.get(0);
     }
@@ -80,7 +78,7 @@ public final class TransferSyntaxTable {
      * Implicit VR Little Endian and Explicit VR Big Endian (PS3.18 §8.7.3).
      */
     public static boolean allowedForInstances(String uid) {
-        return !uid.equals(IMPLICIT_VR_LITTLE_ENDIAN) && !uid.equals(EXPLICIT_VR_BIG_ENDIAN);
+        return !uid.equals(UID.ImplicitVRLittleEndian) && !uid.equals(UID.ExplicitVRBigEndian);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.hozon.dicom.Dataset;
 import org.hozon.dicom.Sequence;
 import org.hozon.dicom.Tag;
 import org.hozon.dicom.TransferSyntax;
+import org.hozon.dicom.UID;
 import org.hozon.dicom.VR;
 import org.hozon.dicom.codec.RleDecoder;
 import org.hozon.dicom.json.TagPath;
@@ -43,7 +44,7 @@ import org.hozon.retrieve.StoredInstance;
  */
 @ApplicationScoped
 public class PixelResponder {
-    private static final String EVRLE = TransferSyntaxTable.EXPLICIT_VR_LITTLE_ENDIAN;
+    private static final String EVRLE = UID.ExplicitVRLittleEndian;
 
     @Inject
     RetrieveService retrieve;

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hozon.dicom.UID;
 import org.hozon.dicomweb.media.MediaTypeNegotiator;
 import org.hozon.dicomweb.media.MediaTypes;
 import org.hozon.dicomweb.media.Negotiation;
 import org.hozon.dicomweb.media.Offer;
-import org.hozon.dicomweb.media.TransferSyntaxTable;
 import org.hozon.dicomweb.multipart.MultipartWriter;
 import org.hozon.dicomweb.multipart.PartHeaders;
 import org.hozon.retrieve.InstanceWriter;
@@ -88,7 +88,7 @@ public class RetrieveResponder {
             stored.add(i.transferSyntaxUid());
         }
         if (allNative) {
-            syntaxes.add(TransferSyntaxTable.EXPLICIT_VR_LITTLE_ENDIAN);
+            syntaxes.add(UID.ExplicitVRLittleEndian);
         }
         if (stored.size() == 1) {
             syntaxes.addAll(stored);
