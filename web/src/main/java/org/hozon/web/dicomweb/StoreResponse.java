@@ -20,7 +20,7 @@ final class StoreResponse {
     private final List<StoreResult> results = new ArrayList<>();
 
     /**
-     * @param baseUri      the public base URI ending in '/'
+     * @param baseUri      the public DICOMweb base URI, e.g. {@code https://host/dicom-web}
      * @param requestStudy the Study Instance UID of the request path, or null
      */
     StoreResponse(String baseUri, String requestStudy) {
@@ -103,6 +103,6 @@ final class StoreResponse {
     }
 
     private String studyUrl(String study) {
-        return baseUri + "dicom-web/studies/" + study;
+        return baseUri + "/studies/" + study;
     }
 }

@@ -106,7 +106,7 @@ public class StowResource {
                     + multipart.type());
         }
 
-        StoreResponse response = new StoreResponse(baseUri(), study);
+        StoreResponse response = new StoreResponse(PublicBaseUri.dicomWeb(uriInfo, headers), study);
         String source = request.getRemoteAddr();
         Principal principal = security.getUserPrincipal();
         String actor = principal == null ? null : principal.getName();
@@ -220,11 +220,6 @@ public class StowResource {
             }
         }
         return xml > json;
-    }
-
-    private String baseUri() {
-        return PublicBaseUri.of(uriInfo.getBaseUri(), headers.getHeaderString("X-Forwarded-Proto"),
-                headers.getHeaderString("X-Forwarded-Host"));
     }
 
     private static Response error(int status, String message) {
