@@ -185,6 +185,35 @@ class ArchiveIT {
         }
     }
 
+    /**
+     * A DELETE that arrives while the instance is being archived neither fails nor leaves rows:
+     * the archiver and the delete lock the instance row in the same order.
+     */
+    @Test
+    void deleteDuringArchivingSucceeds() throws Exception {
+        List<String> studies = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            String study = uid();
+            studies.add(study);
+            byte[] f = large(header("PID-DEL-" + n, "Delete^Race", "19800202", study, uid(), uid(), CT, "CT"), 200_000);
+            HttpResponse<String> stored = http.send(HttpRequest.newBuilder(STUDIES)
+                    .header("Content-Type", contentType()).header("Accept", "application/dicom+json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(f))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stored.statusCode(), stored.body());
+            if (n % 3 == 1) {
+                Thread.sleep(20 * n); // vary the moment: before, during and after the archiver's work
+            }
+            HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(STUDIES + "/" + study)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, deleted.statusCode(), "delete of study " + n + ": " + deleted.body());
+        }
+        try (Connection c = TestDatabase.connect()) {
+            for (String study : studies) {
+                assertEquals(0L, ((Number) row(c, "SELECT COUNT(*) FROM study WHERE study_iuid = ?", study)[0]).longValue());
+            }
+        }
+    }
+
     /** An instance of several segments: image-like pixels with some noise. */
     static byte[] large(Dataset ds, int pixelBytes) {
         byte[] pixels = new byte[pixelBytes];

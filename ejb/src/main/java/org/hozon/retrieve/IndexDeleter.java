@@ -50,33 +50,32 @@ public class IndexDeleter {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Deleted delete(String study, String series, String sop, String actor, String source) {
-        StringBuilder sql = new StringBuilder("SELECT i.pk, i.storage_path, se.pk, st.pk, st.patient_id"
+        // Lock order, shared with the archiver (ArchiveTasks): archive task rows, then instance
+        // rows. Taking them in the same order means the two never deadlock, and no archive copy
+        // row appears under an instance being deleted.
+        String instances = "SELECT i.pk FROM instance i WHERE i.series_fk IN (SELECT se.pk FROM series se"
+                + " JOIN study st ON se.study_fk = st.pk WHERE st.study_iuid = ?"
+                + (series != null ? " AND se.series_iuid = ?)" : ")")
+                + (sop != null ? " AND i.sop_iuid = ?" : "");
+        String lockTasks = "SELECT t.pk FROM archive_task t WHERE t.instance_fk IN (" + instances + ") FOR UPDATE";
+        String lockInstances = instances + " FOR UPDATE";
+        String sql = "SELECT i.pk, i.storage_path, se.pk, st.pk, st.patient_id"
                 + " FROM instance i JOIN series se ON i.series_fk = se.pk JOIN study st ON se.study_fk = st.pk"
-                + " WHERE st.study_iuid = ?");
-        if (series != null) {
-            sql.append(" AND se.series_iuid = ?");
-        }
-        if (sop != null) {
-            sql.append(" AND i.sop_iuid = ?");
-        }
-        List<Long> instances = new ArrayList<>();
+                + " WHERE st.study_iuid = ?"
+                + (series != null ? " AND se.series_iuid = ?" : "")
+                + (sop != null ? " AND i.sop_iuid = ?" : "");
+        List<Long> pks = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         Set<Long> seriesPks = new LinkedHashSet<>();
         Long studyPk = null;
         String patientId = null;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                ps.setString(p++, study);
-                if (series != null) {
-                    ps.setString(p++, series);
-                }
-                if (sop != null) {
-                    ps.setString(p, sop);
-                }
+            lock(c, lockTasks, study, series, sop);
+            lock(c, lockInstances, study, series, sop);
+            try (PreparedStatement ps = target(c, sql, study, series, sop)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        instances.add(rs.getLong(1));
+                        pks.add(rs.getLong(1));
                         paths.add(rs.getString(2));
                         seriesPks.add(rs.getLong(3));
                         studyPk = rs.getLong(4);
@@ -84,10 +83,10 @@ public class IndexDeleter {
                     }
                 }
             }
-            if (instances.isEmpty()) {
+            if (pks.isEmpty()) {
                 return null;
             }
-            for (Long pk : instances) {
+            for (Long pk : pks) {
                 // The S3 copies themselves stay (see docs/conformance.md, DELETE); their rows go.
                 update(c, "DELETE FROM archive_copy WHERE instance_fk = ?", pk);
                 update(c, "DELETE FROM archive_task WHERE instance_fk = ?", pk);
@@ -116,8 +115,30 @@ public class IndexDeleter {
         }
         em.persist(new AuditEvent(Instant.now(), "DELETE", "SUCCESS", cut(actor), cut(source))
                 .object(patientId, study, series, sop)
-                .detail(instances.size() + " instance(s) deleted"));
+                .detail(pks.size() + " instance(s) deleted"));
         return new Deleted(paths);
+    }
+
+    private static PreparedStatement target(Connection c, String sql, String study, String series, String sop)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        int p = 1;
+        ps.setString(p++, study);
+        if (series != null) {
+            ps.setString(p++, series);
+        }
+        if (sop != null) {
+            ps.setString(p, sop);
+        }
+        return ps;
+    }
+
+    private static void lock(Connection c, String sql, String study, String series, String sop) throws SQLException {
+        try (PreparedStatement ps = target(c, sql, study, series, sop); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                // the rows are locked until the commit
+            }
+        }
     }
 
     /** Counts, modalities and SOP classes of a study that keeps some series. */

@@ -84,7 +84,10 @@ public class ArchiveService {
         ArchiveJob job = claimed.get();
         try {
             ArchiveCopy copy = upload(job);
-            tasks.archived(job, copy);
+            if (!tasks.archived(job, copy)) {
+                LOG.info(() -> "instance of archive task " + taskPk + " was deleted while being archived; its S3 copy "
+                        + copy.objectKey() + " is not recorded");
+            }
             return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

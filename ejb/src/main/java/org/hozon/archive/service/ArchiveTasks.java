@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.hozon.archive.crypto.DataKeys;
@@ -63,6 +64,9 @@ public class ArchiveTasks {
         ArchiveTask task = em.find(ArchiveTask.class, taskPk);
         em.refresh(task);
         Instance instance = em.find(Instance.class, task.instanceFk());
+        if (instance == null) {
+            return Optional.empty();
+        }
         if (task.keyId() == null) {
             KeyRing ring = keys.ring();
             ObjectIdentity id = new ObjectIdentity(settings.tenant(), instance.sopIuid(), ring.activeId());
@@ -74,14 +78,22 @@ public class ArchiveTasks {
     }
 
     /**
-     * Records the confirmed copy and marks the task ARCHIVED (one required target today).
+     * Records the confirmed copy and marks the task ARCHIVED (one required target today). The
+     * task row is locked first, then the instance row (by the copy's foreign key): the order a
+     * DELETE takes them in, so a DELETE running meanwhile either waits for this or makes it a no-op.
      *
      * @param job  the job
      * @param copy the copy S3 confirmed
+     * @return false if the instance was deleted while it was being archived
      */
-    public void archived(ArchiveJob job, ArchiveCopy copy) {
+    public boolean archived(ArchiveJob job, ArchiveCopy copy) {
+        ArchiveTask task = em.find(ArchiveTask.class, job.taskPk(), LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return false;
+        }
         em.persist(copy);
-        em.find(ArchiveTask.class, job.taskPk()).archived(Instant.now());
+        task.archived(Instant.now());
+        return true;
     }
 
     /**
@@ -93,10 +105,14 @@ public class ArchiveTasks {
      * @return whether the task failed for good
      */
     public boolean failed(ArchiveJob job, String error) {
+        ArchiveTask task = em.find(ArchiveTask.class, job.taskPk());
+        if (task == null) {
+            return true; // its instance was deleted meanwhile: nothing left to retry
+        }
         boolean giveUp = job.attempt() >= settings.maxAttempts();
         // the broker's redelivery comes well before this; the timer only steps in if it does not
         Instant next = Instant.now().plus(backoff(job.attempt()));
-        em.find(ArchiveTask.class, job.taskPk()).failed(error, giveUp, next);
+        task.failed(error, giveUp, next);
         return giveUp;
     }
 
