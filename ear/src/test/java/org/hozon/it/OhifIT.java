@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -119,10 +120,13 @@ class OhifIT {
                 .filter(r -> r.isNull("status") || r.getInt("status") >= 400).toList();
         assertTrue(bad.isEmpty(), "DICOMweb requests that failed:\n" + bad + "\nall:\n" + all);
         assertTrue(result.getJsonArray("failed").isEmpty(), "requests the browser failed: " + result.getJsonArray("failed"));
-        List<String> cors = result.getJsonArray("consoleErrors").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString)
+        List<String> cors = result.getJsonArray("consoleErrors").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .filter(m -> m.contains("CORS") || m.contains("Access-Control") || m.contains("Cross-Origin")).toList();
         assertTrue(cors.isEmpty(), "CORS errors on the console: " + cors);
+        // OHIF logs an error when it cannot use what it got (e.g. malformed metadata)
+        assertTrue(result.getJsonArray("consoleErrors").isEmpty(), "console errors: " + result.getJsonArray("consoleErrors"));
+        assertTrue(result.getJsonArray("pageErrors").isEmpty(), "uncaught errors: " + result.getJsonArray("pageErrors"));
 
         // the calls OHIF makes to open a study (QIDO, series metadata, frames), all answered by us
         assertTrue(hasRequest(requests, "/studies?", "StudyDescription="), "study list query\n" + all);
