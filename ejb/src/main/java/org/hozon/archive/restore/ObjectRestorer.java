@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -92,13 +91,13 @@ public class ObjectRestorer {
      * @param cancelled true when the restore is being stopped
      * @return READY (with the instance and its copy; the caller indexes it or deletes its file),
      *         SKIPPED (already in the index with the same SHA-256) or FAILED
-     * @throws InterruptedIOException if cancelled meanwhile (nothing is left behind)
+     * @throws IOException (only {@code RestoreStopped}) if cancelled meanwhile: nothing is left behind
      */
-    public ObjectOutcome fetch(String bucket, RestoreItem item, BooleanSupplier cancelled) throws InterruptedIOException {
+    public ObjectOutcome fetch(String bucket, RestoreItem item, BooleanSupplier cancelled) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return fetchOnce(bucket, item, cancelled);
-            } catch (InterruptedIOException e) {
+            } catch (RestoreStopped e) {
                 throw e;
             } catch (EnvelopeException e) {
                 return ObjectOutcome.failed(item, null, e.getMessage());
@@ -212,17 +211,17 @@ public class ObjectRestorer {
         }
     }
 
-    private static void pause(long millis, BooleanSupplier cancelled) throws InterruptedIOException {
+    private static void pause(long millis, BooleanSupplier cancelled) throws RestoreStopped {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
             if (cancelled.getAsBoolean()) {
-                throw new InterruptedIOException("restore stopped");
+                throw new RestoreStopped();
             }
             try {
                 Thread.sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("restore stopped");
+                throw new RestoreStopped();
             }
         }
     }
@@ -247,7 +246,7 @@ public class ObjectRestorer {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (cancelled.getAsBoolean()) {
-                throw new InterruptedIOException("restore stopped");
+                throw new RestoreStopped();
             }
             out.write(b, off, len);
         }

@@ -1,6 +1,5 @@
 package org.hozon.archive.restore;
 
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +88,10 @@ final class RestoreJob implements Runnable {
                 error = fatal.toString();
             } else if (stopping) {
                 status = RestoreRun.INTERRUPTED;
+            } else if (services.runs().counts(run.pk()).pending() > 0) {
+                // not expected: every object found was handed to a worker; never call that complete
+                status = RestoreRun.INTERRUPTED;
+                error = "objects were left to do; start again to continue";
             }
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "restore run " + run.pk() + " aborted", e);
@@ -218,8 +221,10 @@ final class RestoreJob implements Runnable {
                 }
                 outcomes.add(services.restorer().fetch(run.bucket(), item, () -> stopping));
             }
-        } catch (InterruptedIOException stopped) {
+        } catch (RestoreStopped stopped) {
             // the object at hand left nothing behind and stays PENDING; those fetched are indexed
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("fetch reports only a stop as an exception", e);
         }
         List<ObjectOutcome> ready = outcomes.stream().filter(o -> ObjectOutcome.READY.equals(o.status())).toList();
         List<ObjectOutcome> results = new ArrayList<>(outcomes.size());

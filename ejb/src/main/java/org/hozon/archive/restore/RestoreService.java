@@ -144,8 +144,12 @@ public class RestoreService {
         RestoreRun r = last.get();
         RestoreJob j = job;
         var failures = runs.failures(r.pk(), FAILURES_SHOWN);
-        if (j != null && j.runPk() == r.pk() && j.progress() != null) {
+        if (j != null && j.runPk() == r.pk()) {
             RestoreProgress p = j.progress();
+            if (p == null) { // just started: counters not read yet
+                return new RestoreStatus(j.state(), r.pk(), r.bucket(), r.node(), r.createdAt(), j.startedAt(), null,
+                        r.listingComplete(), runs.counts(r.pk()), 0, 0, -1, null, failures);
+            }
             Instant end = j.finishedAt() != null ? j.finishedAt() : Instant.now();
             return new RestoreStatus(j.state(), r.pk(), r.bucket(), r.node(), r.createdAt(), j.startedAt(), j.finishedAt(),
                     r.listingComplete(), p.counts(), p.instancesPerSecond(end), p.megabytesPerSecond(end),
