@@ -8,6 +8,8 @@ package org.hozon.ingest;
  * @param header      {@link org.hozon.persistence.index.StoredHeader#encode} of its data set
  * @param source      the sender's address, or null
  * @param actor       the authenticated principal, or null
+ * @param archived    the archive copy it was restored from, or null (received: to be archived)
  */
-public record IndexRequest(ReceivedInstance instance, String storagePath, byte[] header, String source, String actor) {
+public record IndexRequest(ReceivedInstance instance, String storagePath, byte[] header, String source, String actor,
+        ArchivedCopy archived) {
 }

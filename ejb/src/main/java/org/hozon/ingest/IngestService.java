@@ -89,6 +89,40 @@ public class IngestService {
     }
 
     /**
+     * A fresh temporary file name in {@code .incoming}, for a caller that writes an instance itself
+     * (a restore decrypting an archive copy) and then hands it to {@link #receiveWritten}. If the
+     * node crashes meanwhile, {@link IncomingRecovery} deletes it at the next start.
+     *
+     * @return the path of a file that does not exist yet
+     * @throws IOException if {@code .incoming} cannot be created
+     */
+    public Path newIncomingFile() throws IOException {
+        Path incoming = store.root().resolve(StorePaths.INCOMING);
+        if (!Files.isDirectory(incoming)) {
+            Files.createDirectories(incoming);
+        }
+        return incoming.resolve(StorePaths.partName());
+    }
+
+    /**
+     * Parses and validates an instance that the caller wrote (and fsynced) into a file from
+     * {@link #newIncomingFile}, hashing it while writing; it is not stored until {@link #storeAll}.
+     *
+     * @param file   the file
+     * @param size   its length
+     * @param sha256 SHA-256 of its bytes, lower-case hex
+     * @return the received instance, or the refusal (the file is then deleted)
+     */
+    public Reception receiveWritten(Path file, long size, String sha256) {
+        try {
+            return Reception.of(InstanceReceiver.inspect(file, size, sha256));
+        } catch (IngestException e) {
+            DurableFiles.deleteQuietly(file);
+            return Reception.refused(StoreResult.failed(e));
+        }
+    }
+
+    /**
      * Stores received instances (each one's temporary file is consumed).
      *
      * @param received instances from {@link #receive}
@@ -97,6 +131,22 @@ public class IngestService {
      * @return one result per instance, in order: stored, or failed with a Failure Reason
      */
     public List<StoreResult> storeAll(List<ReceivedInstance> received, String source, String actor) {
+        return storeAll(received, null, source, actor);
+    }
+
+    /**
+     * Stores received instances, as {@link #storeAll(List, String, String)} does; those restored
+     * from an archive copy are indexed with that copy and their archive task ARCHIVED.
+     *
+     * @param received instances from {@link #receive} or {@link #receiveWritten}
+     * @param archived per instance (same positions), the archive copy it was restored from, or
+     *                 null; or null for none
+     * @param source   the sender's address, or null
+     * @param actor    the authenticated principal, or null
+     * @return one result per instance, in order: stored, or failed with a Failure Reason
+     */
+    public List<StoreResult> storeAll(List<ReceivedInstance> received, List<ArchivedCopy> archived, String source,
+            String actor) {
         Path root = store.root();
         Path incoming = root.resolve(StorePaths.INCOMING);
         int n = received.size();
@@ -166,7 +216,7 @@ public class IngestService {
                 ReceivedInstance r = received.get(i);
                 toIndex.add(i);
                 requests.add(new IndexRequest(r.withoutFile(), storagePath[i], StoredHeader.encode(r.dataset()),
-                        source, actor));
+                        source, actor, archived == null ? null : archived.get(i)));
             }
         }
         List<Object> outcomes = indexBatch(requests);

@@ -38,7 +38,8 @@ import org.hozon.persistence.index.StudySopClass;
  * The index transaction of a batch of instances (often one): per instance, patient, study and series (found or created),
  * the instance with its location, size, SHA-256 and header, the study's computed values
  * and counters, the series' request attributes, the archive task (outbox) with its JMS message
- * and the audit row - all or nothing, in a transaction of its own; {@link IngestService} indexes
+ * and the audit row - all or nothing, in a transaction of its own (an instance restored from an
+ * archive copy gets its task ARCHIVED and the copy's row instead of a message); {@link IngestService} indexes
  * the instances of a failed batch again one by one, so that one failing instance never costs
  * another.
  *
@@ -174,13 +175,26 @@ public class InstanceIndexer {
         instance.pixelData(received.pixelDataOffset(), received.pixelDataLength());
         em.persist(instance);
         batch.knownSha256.put(received.sopInstanceUid(), received.sha256());
-        ArchiveTask task = new ArchiveTask(instance.pk(), now);
-        em.persist(task);
-        archiveMessages.send(task.pk()); // enlisted in this transaction: delivered only after the commit
-        em.persist(new AuditEvent(now, "STORE", "SUCCESS", DicomText.cut(request.actor(), 256),
+        ArchivedCopy archived = request.archived();
+        if (archived == null) {
+            ArchiveTask task = new ArchiveTask(instance.pk(), now);
+            em.persist(task);
+            archiveMessages.send(task.pk()); // enlisted in this transaction: delivered only after the commit
+        } else {
+            // restored from this copy: archived already, never sent to the archiver
+            ArchiveTask task = new ArchiveTask(instance.pk(), archived.archivedAt());
+            task.chooseKey(archived.keyId(), archived.wrappedKey(), archived.noncePrefix());
+            task.archived(archived.archivedAt());
+            em.persist(task);
+            em.persist(archived.toEntity(instance.pk()));
+        }
+        String identity = conflict ? "identity conflict, flagged for review" : null;
+        em.persist(new AuditEvent(now, archived == null ? "STORE" : "RESTORE", "SUCCESS", DicomText.cut(request.actor(), 256),
                 DicomText.cut(request.source(), 256))
                 .object(patient.patientId(), received.studyUid(), received.seriesUid(), received.sopInstanceUid())
-                .detail(conflict ? "stored with an identity conflict, flagged for review" : null));
+                .detail(archived == null ? (conflict ? "stored with an " + identity : null)
+                        : DicomText.cut("restored from archive object " + archived.objectKey()
+                                + (conflict ? "; " + identity : ""), 2000)));
 
         addSopClass(study, received.sopClassUid());
         if (newSeries && series.modality() != null) {

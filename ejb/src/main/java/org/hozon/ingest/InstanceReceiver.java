@@ -1,5 +1,6 @@
 package org.hozon.ingest;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -87,6 +88,34 @@ public final class InstanceReceiver {
             throw new IngestException(FailureReason.OUT_OF_RESOURCES, "cannot write the local store: " + e.getMessage(), e);
         }
         return validate(temp, size, HexFormat.of().formatHex(sha256.digest()), reader, dataset, expectedStudy);
+    }
+
+    /**
+     * Parses and validates an instance that the caller already wrote to {@code file} and fsynced,
+     * computing its SHA-256 and size while writing (a restore from an archive copy). Only the
+     * header is read: bulk values are skipped by position, so the cost does not grow with Pixel
+     * Data. The checks and the {@link BulkData} offsets are those of {@link #receive}.
+     *
+     * @param file   the written file
+     * @param size   its length
+     * @param sha256 SHA-256 of its bytes, lower-case hex
+     * @return the received instance (its file is {@code file})
+     * @throws IngestException if the instance must be refused (the caller deletes the file)
+     */
+    public static ReceivedInstance inspect(Path file, long size, String sha256) throws IngestException {
+        Dataset dataset;
+        DicomReader reader;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            reader = new DicomReader(in, size, BUFFER).handler(HANDLER);
+            dataset = reader.readDataset();
+        } catch (DicomParseException e) {
+            throw new IngestException(FailureReason.CANNOT_UNDERSTAND, "not readable DICOM: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IngestException(FailureReason.OUT_OF_RESOURCES, "cannot read the local store: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IngestException(FailureReason.CANNOT_UNDERSTAND, "not readable DICOM: " + e, e);
+        }
+        return validate(file, size, sha256, reader, dataset, null);
     }
 
     private static ReceivedInstance validate(Path temp, long size, String sha256, DicomReader reader, Dataset ds,

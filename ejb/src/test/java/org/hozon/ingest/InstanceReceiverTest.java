@@ -47,6 +47,25 @@ class InstanceReceiverTest {
     }
 
     @Test
+    void inspectsAWrittenFileAsReceptionParsesIt() throws Exception {
+        byte[] file = file(dataset("1.2.3.5", "1.2.3"), 70_000);
+        ReceivedInstance streamed = InstanceReceiver.receive(new ByteArrayInputStream(file), dir.resolve("c.part"), null);
+        Path written = Files.write(dir.resolve("d.part"), file);
+        ReceivedInstance inspected = InstanceReceiver.inspect(written, file.length, streamed.sha256());
+        assertEquals(written, inspected.file());
+        assertEquals(streamed.withoutFile().sopInstanceUid(), inspected.sopInstanceUid());
+        assertEquals(streamed.pixelDataOffset(), inspected.pixelDataOffset());
+        assertEquals(streamed.pixelDataLength(), inspected.pixelDataLength());
+        assertEquals(streamed.transferSyntaxUid(), inspected.transferSyntaxUid());
+        assertEquals(streamed.size(), inspected.size());
+        assertTrue(inspected.dataset().value(Tag.PixelData) instanceof BulkData, "Pixel Data not in memory");
+
+        Path notDicom = Files.write(dir.resolve("e.part"), new byte[300]);
+        IngestException e = assertThrows(IngestException.class, () -> InstanceReceiver.inspect(notDicom, 300, "00"));
+        assertEquals(FailureReason.CANNOT_UNDERSTAND, e.failureReason());
+    }
+
+    @Test
     void refusesStudyMismatchWithA900() throws Exception {
         byte[] file = file(dataset("1.2.3.4", "1.2.3"), 16);
         IngestException e = assertThrows(IngestException.class,
