@@ -69,7 +69,8 @@ public class ArchiveRecovery {
     void start() {
         cleanWorkDirectory();
         long every = settings.recoveryInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+        // the first run waits for the deployment to settle (the first S3 clients are slow to build)
+        timers.createIntervalTimer(Math.max(every, 10_000), every, new TimerConfig(null, false));
     }
 
     private void cleanWorkDirectory() {
