@@ -45,8 +45,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * STOW-RS keeps storing and acknowledging; the archive tasks fail, wait, and stay un-ARCHIVED;
  * once the stores are back (started again on the same port and directory) the backlog drains
  * and every instance is ARCHIVED with exactly one object and one sidecar per target: no
- * duplicate, no re-upload to a target that already held its copy. The test server retries within
- * seconds (ear/pom.xml sets the retry delays and the recovery interval low).
+ * duplicate, no re-upload to a target that already held its copy. A required target down keeps
+ * instances from ARCHIVED (and the node unready); an optional one only delays its own copies.
+ * The test server retries within seconds (ear/pom.xml sets the retry delays and the recovery
+ * interval low).
  */
 @ExtendWith({TestInfrastructure.class, ArquillianExtension.class})
 @RunAsClient
@@ -97,60 +99,117 @@ class ArchiveOutageIT {
         }
 
         awaitArchived(sops);
+        awaitIdle();
         assertExactlyOneCopyEach(sops, before, TARGETS);
         await("ready again", () -> ArchiveFixture.readiness().statusCode() == 200, () -> "");
     }
 
     @Test
-    void aFailingTargetKeepsInstancesUnarchivedUntilItRecovers() throws Exception {
+    void aRequiredTargetDownKeepsInstancesUnarchivedUntilItRecovers() throws Exception {
+        String down = TestInfrastructure.PRIMARY;
+        String up = TestInfrastructure.OFFSITE;
         awaitIdle();
         Map<String, Set<String>> before = snapshot();
-        String study = uid();
-        String series = uid();
         List<String> sops = new ArrayList<>();
-        List<byte[]> files = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String sop = uid();
-            sops.add(sop);
-            files.add(file(header("PID-OFF", "Offsite^Down", "19800202", study, series, sop, CT, "CT"), i));
-        }
-        Map<String, Object> primaryCopies = new HashMap<>();
-        TestInfrastructure.s3proxy(TestInfrastructure.OFFSITE).stop();
+        byte[][] files = study("PID-REQ", "Required^Down", 3, sops);
+        Map<String, Object> upCopies = new HashMap<>();
+        TestInfrastructure.s3proxy(down).stop();
         try {
-            stow(files.toArray(new byte[0][]));
-            // the primary copies are made and recorded; the offsite ones fail, and so the tasks wait
-            await("primary copies recorded, offsite failed", () -> count("SELECT COUNT(*) FROM archive_task t"
+            stow(files);
+            // the copies to the other target are made and recorded; the required one fails, and so the tasks wait
+            await("copies on " + up + " recorded, " + down + " failed", () -> count("SELECT COUNT(*) FROM archive_task t"
                     + " JOIN instance i ON t.instance_fk = i.pk WHERE t.status = 'PENDING' AND t.attempts > 0"
-                    + " AND t.last_error LIKE 'offsite:%' AND i.sop_iuid IN (" + in(sops) + ")", sops) == sops.size()
-                    && count("SELECT COUNT(*) FROM archive_copy a JOIN instance i ON a.instance_fk = i.pk"
-                            + " WHERE a.target = 'primary' AND i.sop_iuid IN (" + in(sops) + ")", sops) == sops.size(),
-                    () -> rows("SELECT t.status, t.attempts, t.last_error FROM archive_task t JOIN instance i"
-                            + " ON t.instance_fk = i.pk WHERE i.sop_iuid IN (" + in(sops) + ")", sops).toString());
+                    + " AND t.last_error LIKE '" + down + ":%' AND i.sop_iuid IN (" + in(sops) + ")", sops) == sops.size()
+                    && copies(up, sops).size() == sops.size(), () -> tasks(sops));
             assertEquals(0, count("SELECT COUNT(*) FROM archive_task t JOIN instance i ON t.instance_fk = i.pk"
                     + " WHERE t.status = 'ARCHIVED' AND i.sop_iuid IN (" + in(sops) + ")", sops),
                     "not ARCHIVED while a required target lacks the copy");
-            for (List<Object> r : rows("SELECT i.sop_iuid, a.pk, a.archived_at, a.etag FROM archive_copy a JOIN instance i"
-                    + " ON a.instance_fk = i.pk WHERE a.target = 'primary' AND i.sop_iuid IN (" + in(sops) + ")", sops)) {
-                primaryCopies.put((String) r.get(0), r.subList(1, 4));
-            }
-            JsonObject offsite = ArchiveFixture.adminArchive().getJsonArray("targets").getValuesAs(JsonObject.class).stream()
-                    .filter(t -> t.getString("name").equals(TestInfrastructure.OFFSITE)).findFirst().orElseThrow();
-            assertFalse(offsite.getBoolean("up"), offsite.toString());
-            assertTrue(offsite.getJsonNumber("backlog").longValue() >= sops.size(), offsite.toString());
-            assertTrue(offsite.getJsonObject("node").getJsonNumber("failures").longValue() > 0, offsite.toString());
+            upCopies.putAll(copies(up, sops));
+            JsonObject target = target(down);
+            assertFalse(target.getBoolean("up"), target.toString());
+            assertTrue(target.getJsonNumber("backlog").longValue() >= sops.size(), target.toString());
+            assertTrue(target.getJsonObject("node").getJsonNumber("failures").longValue() > 0, target.toString());
             assertEquals(503, ArchiveFixture.readiness().statusCode(), "not ready without a required target");
         } finally {
-            TestInfrastructure.s3proxy(TestInfrastructure.OFFSITE).start();
+            TestInfrastructure.s3proxy(down).start();
         }
 
         awaitArchived(sops);
-        // the primary copies were not made again: the same rows, and one object each
-        for (List<Object> r : rows("SELECT i.sop_iuid, a.pk, a.archived_at, a.etag FROM archive_copy a JOIN instance i"
-                + " ON a.instance_fk = i.pk WHERE a.target = 'primary' AND i.sop_iuid IN (" + in(sops) + ")", sops)) {
-            assertEquals(primaryCopies.get((String) r.get(0)), r.subList(1, 4), "primary copy of " + r.get(0) + " unchanged");
-        }
+        awaitIdle();
+        assertEquals(upCopies, copies(up, sops), "the copies on " + up + " were not made again");
         assertExactlyOneCopyEach(sops, before, TARGETS);
         await("ready again", () -> ArchiveFixture.readiness().statusCode() == 200, () -> "");
+    }
+
+    @Test
+    void anOptionalTargetDownDelaysOnlyItsOwnCopies() throws Exception {
+        String down = TestInfrastructure.OFFSITE;
+        String up = TestInfrastructure.PRIMARY;
+        awaitIdle();
+        Map<String, Set<String>> before = snapshot();
+        List<String> sops = new ArrayList<>();
+        byte[][] files = study("PID-OPT", "Optional^Down", 3, sops);
+        Map<String, Object> upCopies = new HashMap<>();
+        List<List<Object>> archived;
+        TestInfrastructure.s3proxy(down).stop();
+        try {
+            stow(files);
+            // ARCHIVED with the required copies; the optional target's copies wait, and say why
+            awaitArchived(sops);
+            await("the optional copies failed", () -> count("SELECT COUNT(*) FROM archive_task t JOIN instance i"
+                    + " ON t.instance_fk = i.pk WHERE t.status = 'ARCHIVED' AND t.last_error LIKE '%" + down + ":%'"
+                    + " AND i.sop_iuid IN (" + in(sops) + ")", sops) == sops.size(), () -> tasks(sops));
+            assertEquals(0, copies(down, sops).size());
+            upCopies.putAll(copies(up, sops));
+            archived = rows("SELECT i.sop_iuid, t.completed_at FROM archive_task t JOIN instance i ON t.instance_fk = i.pk"
+                    + " WHERE i.sop_iuid IN (" + in(sops) + ") ORDER BY i.sop_iuid", sops);
+            JsonObject target = target(down);
+            assertFalse(target.getBoolean("up"), target.toString());
+            assertTrue(target.getJsonNumber("backlog").longValue() >= sops.size(), target.toString());
+            assertEquals(200, ArchiveFixture.readiness().statusCode(), "ready without an optional target");
+        } finally {
+            TestInfrastructure.s3proxy(down).start();
+        }
+
+        awaitIdle(); // the optional copies caught up
+        assertEquals(upCopies, copies(up, sops), "the copies on " + up + " were not made again");
+        assertEquals(archived, rows("SELECT i.sop_iuid, t.completed_at FROM archive_task t JOIN instance i"
+                + " ON t.instance_fk = i.pk WHERE i.sop_iuid IN (" + in(sops) + ") ORDER BY i.sop_iuid", sops),
+                "ARCHIVED all along, at the same time");
+        assertExactlyOneCopyEach(sops, before, TARGETS);
+    }
+
+    /** @return the files of one study with {@code n} instances, their SOP Instance UIDs added to {@code sops} */
+    private static byte[][] study(String patientId, String name, int n, List<String> sops) {
+        String study = uid();
+        String series = uid();
+        byte[][] files = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            String sop = uid();
+            sops.add(sop);
+            files[i] = file(header(patientId, name, "19800202", study, series, sop, CT, "CT"), i);
+        }
+        return files;
+    }
+
+    /** @return per SOP Instance UID, its copy row on the target (pk, time, ETag) */
+    private static Map<String, Object> copies(String target, List<String> sops) throws Exception {
+        Map<String, Object> out = new HashMap<>();
+        for (List<Object> r : rows("SELECT i.sop_iuid, a.pk, a.archived_at, a.etag FROM archive_copy a JOIN instance i"
+                + " ON a.instance_fk = i.pk WHERE a.target = ? AND i.sop_iuid IN (" + in(sops) + ")", concat(target, sops))) {
+            out.put((String) r.get(0), r.subList(1, 4));
+        }
+        return out;
+    }
+
+    private static JsonObject target(String name) throws Exception {
+        return ArchiveFixture.adminArchive().getJsonArray("targets").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String tasks(List<String> sops) throws Exception {
+        return rows("SELECT t.status, t.attempts, t.last_error FROM archive_task t JOIN instance i ON t.instance_fk = i.pk"
+                + " WHERE i.sop_iuid IN (" + in(sops) + ")", sops).toString();
     }
 
     private static Map<String, Set<String>> snapshot() {
