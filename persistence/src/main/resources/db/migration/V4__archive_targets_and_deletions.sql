@@ -16,6 +16,9 @@ CREATE INDEX ix_archive_task_completed ON archive_task (completed_at);
 -- The storage class the data object was written with (NULL: the bucket's default).
 ALTER TABLE archive_copy ADD COLUMN storage_class VARCHAR(32);
 
+-- per-target counts, rate and lag (admin API, metrics)
+CREATE INDEX ix_archive_copy_target_time ON archive_copy (target, archived_at);
+
 -- One row per archive copy (data object + sidecar in one target) to remove from S3 because its
 -- instance was deleted; removed once S3 confirmed. No foreign key: the instance is gone.
 CREATE TABLE archive_deletion (

@@ -33,6 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public class ArchiveService {
     private static final Logger LOG = Logger.getLogger(ArchiveService.class.getName());
     private static final String LOCAL = "local";
+    /** Directory under the local store for envelopes being uploaded (see {@link EnvelopeSealer#WORK_DIR}). */
+    public static final String WORK_DIR = EnvelopeSealer.WORK_DIR;
 
     @EJB
     ArchiveTasks tasks;

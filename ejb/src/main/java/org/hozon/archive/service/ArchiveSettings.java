@@ -42,6 +42,10 @@ public class ArchiveSettings {
     long recoveryAfterSeconds;
 
     @Inject
+    @ConfigProperty(name = "hozon.archive.target", defaultValue = "primary")
+    String target;
+
+    @Inject
     @ConfigProperty(name = "hozon.archive.recovery-interval-seconds", defaultValue = "10")
     long recoveryIntervalSeconds;
 
@@ -107,5 +111,13 @@ public class ArchiveSettings {
         long first = Math.max(1, retryDelaySeconds);
         long seconds = first << Math.min(Math.max(attempt - 1, 0), 20);
         return Duration.ofSeconds(Math.min(seconds, maxRetryDelay().toSeconds()));
+    }
+
+    /**
+     * @return the name of the one target of a single-target configuration ({@code hozon.archive.target});
+     *         the targets themselves, however many, come from {@link org.hozon.archive.s3.ArchiveTargets}
+     */
+    public String target() {
+        return target;
     }
 }
