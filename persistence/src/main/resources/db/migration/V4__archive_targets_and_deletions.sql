@@ -5,6 +5,10 @@
 -- what an unfinished attempt may have uploaded to a target, without the naming key.
 ALTER TABLE archive_task ADD COLUMN object_key VARCHAR(1024);
 
+-- Who holds a RUNNING task's claim: node name and the run of the application on it. A node that
+-- starts again takes back at once the claims its earlier run left, instead of after the lease.
+ALTER TABLE archive_task ADD COLUMN claimed_by VARCHAR(300);
+
 -- next_attempt_at of an ARCHIVED task is when copies still missing on optional targets are tried
 -- again; 9999-12-31 (never) when every target holds one. Until now it kept the last lease's end.
 UPDATE archive_task SET next_attempt_at = TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00'
@@ -37,6 +41,7 @@ CREATE TABLE archive_deletion (
     created_at           TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     next_attempt_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     last_error           VARCHAR(2000),
+    claimed_by           VARCHAR(300),
     CONSTRAINT pk_archive_deletion PRIMARY KEY (pk)
 );
 

@@ -31,7 +31,8 @@ import org.hozon.archive.store.LocalStore;
  * deletions waiting for their next attempt due at once, so that a backlog drains right after an
  * outage rather than after the longest backoff; then it sends again the messages of every task and
  * deletion that is due (failed attempts whose delay passed, lost messages, expired claims,
- * optional copies to catch up). At start-up, temporary envelopes of interrupted uploads are deleted.
+ * optional copies to catch up). At start-up, temporary envelopes of interrupted uploads are deleted,
+ * and the claims an earlier run of this node left are taken back ({@link ArchiveNode}).
  */
 @Singleton
 @Startup
@@ -68,6 +69,14 @@ public class ArchiveRecovery {
     @PostConstruct
     void start() {
         cleanWorkDirectory();
+        try {
+            int released = tasks.releaseAbandonedClaims() + deletions.releaseAbandonedClaims();
+            if (released > 0) {
+                LOG.info(() -> "Took back " + released + " archive task(s) and deletion(s) an earlier run of this node left");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot take back the claims of an earlier run; their leases will expire", e);
+        }
         long every = settings.recoveryInterval().toMillis();
         // the first run waits for the deployment to settle (the first S3 clients are slow to build)
         timers.createIntervalTimer(Math.max(every, 10_000), every, new TimerConfig(null, false));

@@ -61,6 +61,9 @@ public class ArchiveTasks {
     @EJB
     CopyDeletions deletions;
 
+    @Inject
+    ArchiveNode node;
+
     /**
      * Claims a task: PENDING, RUNNING with an expired lease, or ARCHIVED with optional copies due
      * (a catch-up, which stays ARCHIVED). On its first attempt its data key, nonce prefix and
@@ -72,18 +75,18 @@ public class ArchiveTasks {
     public Optional<ArchiveJob> claim(long taskPk) {
         Instant now = Instant.now();
         int claimed = em.createQuery("UPDATE ArchiveTask t SET t.status = :running, t.attempts = t.attempts + 1,"
-                        + " t.nextAttemptAt = :lease WHERE t.pk = :pk AND (t.status = :pending"
+                        + " t.nextAttemptAt = :lease, t.claimedBy = :me WHERE t.pk = :pk AND (t.status = :pending"
                         + " OR (t.status = :running AND t.nextAttemptAt < :now))")
                 .setParameter("running", ArchiveTask.RUNNING).setParameter("pending", ArchiveTask.PENDING)
-                .setParameter("lease", now.plus(LEASE)).setParameter("now", now).setParameter("pk", taskPk)
-                .executeUpdate();
+                .setParameter("lease", now.plus(LEASE)).setParameter("me", node.claimant()).setParameter("now", now)
+                .setParameter("pk", taskPk).executeUpdate();
         boolean catchUp = false;
         if (claimed == 0) {
             // a catch-up is due once its time came, or when its re-sent message arrives (the timer
             // set it a little ahead, see resendDue); the lease then takes it out of reach
-            claimed = em.createQuery("UPDATE ArchiveTask t SET t.nextAttemptAt = :lease WHERE t.pk = :pk"
+            claimed = em.createQuery("UPDATE ArchiveTask t SET t.nextAttemptAt = :lease, t.claimedBy = :me WHERE t.pk = :pk"
                             + " AND t.status = :archived AND t.nextAttemptAt < :soon")
-                    .setParameter("lease", now.plus(LEASE)).setParameter("pk", taskPk)
+                    .setParameter("lease", now.plus(LEASE)).setParameter("me", node.claimant()).setParameter("pk", taskPk)
                     .setParameter("archived", ArchiveTask.ARCHIVED).setParameter("soon", now.plus(settings.recoveryAfter()))
                     .executeUpdate();
             catchUp = claimed > 0;
@@ -212,6 +215,28 @@ public class ArchiveTasks {
                 .setParameter("now", now).setParameter("pending", ArchiveTask.PENDING)
                 .setParameter("archived", ArchiveTask.ARCHIVED).setParameter("never", ArchiveTask.NEVER)
                 .executeUpdate();
+    }
+
+    /**
+     * Takes back the claims an earlier run of this node left (it stopped or crashed while
+     * archiving): those tasks are due at once, instead of when their leases end.
+     *
+     * @return how many
+     */
+    public int releaseAbandonedClaims() {
+        Instant now = Instant.now();
+        int running = em.createQuery("UPDATE ArchiveTask t SET t.status = :pending, t.nextAttemptAt = :now"
+                        + " WHERE t.status = :running AND t.claimedBy LIKE :node ESCAPE '!' AND t.claimedBy <> :me")
+                .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
+                .setParameter("now", now).setParameter("node", node.anyRunOfThisNode()).setParameter("me", node.claimant())
+                .executeUpdate();
+        int catchUps = em.createQuery("UPDATE ArchiveTask t SET t.nextAttemptAt = :now WHERE t.status = :archived"
+                        + " AND t.nextAttemptAt > :now AND t.nextAttemptAt < :never AND t.claimedBy LIKE :node ESCAPE '!'"
+                        + " AND t.claimedBy <> :me")
+                .setParameter("archived", ArchiveTask.ARCHIVED).setParameter("never", ArchiveTask.NEVER)
+                .setParameter("now", now).setParameter("node", node.anyRunOfThisNode()).setParameter("me", node.claimant())
+                .executeUpdate();
+        return running + catchUps;
     }
 
     /**

@@ -34,6 +34,9 @@ public class CopyDeletions {
     @EJB
     ArchiveMessages messages;
 
+    @Inject
+    ArchiveNode node;
+
     /**
      * Writes a deletion and sends its message, in the caller's transaction (the DELETE's, or the
      * archiver's that found its instance gone): both happen only if that transaction commits.
@@ -54,10 +57,11 @@ public class CopyDeletions {
     public Optional<ArchiveDeletion> claim(long pk) {
         Instant now = Instant.now();
         int claimed = em.createQuery("UPDATE ArchiveDeletion d SET d.status = :running, d.attempts = d.attempts + 1,"
-                        + " d.nextAttemptAt = :lease WHERE d.pk = :pk AND (d.status = :pending"
+                        + " d.nextAttemptAt = :lease, d.claimedBy = :me WHERE d.pk = :pk AND (d.status = :pending"
                         + " OR (d.status = :running AND d.nextAttemptAt < :now))")
                 .setParameter("running", ArchiveDeletion.RUNNING).setParameter("pending", ArchiveDeletion.PENDING)
-                .setParameter("lease", now.plus(LEASE)).setParameter("now", now).setParameter("pk", pk).executeUpdate();
+                .setParameter("lease", now.plus(LEASE)).setParameter("me", node.claimant()).setParameter("now", now)
+                .setParameter("pk", pk).executeUpdate();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -123,6 +127,19 @@ public class CopyDeletions {
             messages.sendDeletion(d.pk());
         }
         return due.size();
+    }
+
+    /**
+     * Takes back the claims an earlier run of this node left: those deletions are due at once.
+     *
+     * @return how many
+     */
+    public int releaseAbandonedClaims() {
+        return em.createQuery("UPDATE ArchiveDeletion d SET d.status = :pending, d.nextAttemptAt = :now"
+                        + " WHERE d.status = :running AND d.claimedBy LIKE :node ESCAPE '!' AND d.claimedBy <> :me")
+                .setParameter("pending", ArchiveDeletion.PENDING).setParameter("running", ArchiveDeletion.RUNNING)
+                .setParameter("now", Instant.now()).setParameter("node", node.anyRunOfThisNode())
+                .setParameter("me", node.claimant()).executeUpdate();
     }
 
     /**

@@ -74,6 +74,9 @@ public class ArchiveDeletion {
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
+    @Column(name = "claimed_by", length = 300)
+    private String claimedBy;
+
     /** For JPA. */
     protected ArchiveDeletion() {
     }
@@ -174,6 +177,11 @@ public class ArchiveDeletion {
     /** @return the last error, or null */
     public String lastError() {
         return lastError;
+    }
+
+    /** @return who holds (or last held) its claim: node name and run, or null */
+    public String claimedBy() {
+        return claimedBy;
     }
 
     /**

@@ -70,6 +70,9 @@ public class ArchiveTask {
     @Column(name = "object_key", length = 1024)
     private String objectKey;
 
+    @Column(name = "claimed_by", length = 300)
+    private String claimedBy;
+
     /** For JPA. */
     protected ArchiveTask() {
     }
@@ -125,6 +128,11 @@ public class ArchiveTask {
     /** @return the last error, or null */
     public String lastError() {
         return lastError;
+    }
+
+    /** @return who holds (or last held) its claim: node name and run, or null */
+    public String claimedBy() {
+        return claimedBy;
     }
 
     /** @return the data object's key in every target, or null before the first attempt */
