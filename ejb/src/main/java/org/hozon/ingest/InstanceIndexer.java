@@ -184,6 +184,7 @@ public class InstanceIndexer {
             // restored from this copy: archived already, never sent to the archiver
             ArchiveTask task = new ArchiveTask(instance.pk(), archived.archivedAt());
             task.chooseKey(archived.keyId(), archived.wrappedKey(), archived.noncePrefix());
+            task.name(archived.objectKey());
             task.archived(archived.archivedAt());
             em.persist(task);
             em.persist(archived.toEntity(instance.pk()));

@@ -16,8 +16,10 @@ import org.hozon.archive.store.LocalStore;
 
 /**
  * Deletes a study, series or instance: the index rows and an audit event in one transaction
- * ({@link IndexDeleter}), then, after the commit, the files in the local store. A crash between
- * the two leaves orphan files, never rows without files. Archive copies in S3 are not removed.
+ * ({@link IndexDeleter}), which also puts the instances' S3 copies in the deletion outbox; then,
+ * after the commit, the files in the local store. A crash between the two leaves orphan files,
+ * never rows without files. The S3 copies are removed asynchronously (S3 may be down), see
+ * {@link org.hozon.archive.service.CopyRemovalService}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -6,28 +6,41 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.hozon.archive.crypto.ObjectNames;
+import org.hozon.archive.s3.ArchiveTarget;
+import org.hozon.archive.s3.ArchiveTargets;
+import org.hozon.archive.service.CopyDeletions;
+import org.hozon.persistence.archive.ArchiveDeletion;
 import org.hozon.persistence.audit.AuditEvent;
 
 /**
  * Removes the index rows of a study, series or instance in one transaction: archive tasks (the
- * outbox rows referencing the instances), instances, then series and studies left empty (with
- * their request items, modality and SOP class rows and identity reviews); the counts,
- * ModalitiesInStudy and SOPClassesInStudy of what remains are recomputed. Writes one
- * {@code DELETE} audit event. Files are removed by {@link DeleteService} after the commit.
+ * outbox rows referencing the instances) and archive-copy records, instances, then series and
+ * studies left empty (with their request items, modality and SOP class rows and identity
+ * reviews); the counts, ModalitiesInStudy and SOPClassesInStudy of what remains are recomputed.
+ * In the same transaction, every S3 copy of the instances goes to the deletion outbox (recorded
+ * copies, and what an unfinished archive attempt may have uploaded), to be removed from S3
+ * asynchronously. Writes one {@code DELETE} audit event. Files are removed by
+ * {@link DeleteService} after the commit.
  */
 @Stateless
 public class IndexDeleter {
@@ -37,6 +50,12 @@ public class IndexDeleter {
 
     @PersistenceContext(unitName = "hozon")
     EntityManager em;
+
+    @EJB
+    CopyDeletions deletions;
+
+    @Inject
+    ArchiveTargets targets;
 
     /** What was deleted: the storage paths of the instances' files (relative to the store). */
     public record Deleted(List<String> storagePaths) {
@@ -86,8 +105,10 @@ public class IndexDeleter {
             if (pks.isEmpty()) {
                 return null;
             }
+            for (ArchiveDeletion d : s3Copies(c, instances, study, series, sop)) {
+                deletions.enqueue(d);
+            }
             for (Long pk : pks) {
-                // The S3 copies themselves stay (see docs/conformance.md, DELETE); their rows go.
                 update(c, "DELETE FROM archive_copy WHERE instance_fk = ?", pk);
                 update(c, "DELETE FROM archive_task WHERE instance_fk = ?", pk);
                 update(c, "DELETE FROM instance WHERE pk = ?", pk);
@@ -117,6 +138,44 @@ public class IndexDeleter {
                 .object(patientId, study, series, sop)
                 .detail(pks.size() + " instance(s) deleted"));
         return new Deleted(paths);
+    }
+
+    /**
+     * The S3 copies of the instances: every recorded copy, and, for an instance whose archiving
+     * began (its object key is chosen), the object on each target without a recorded copy, which an
+     * unfinished attempt may have uploaded. Each names what identifies that copy (nonce prefix,
+     * wrapped key, SHA-256), so that its deletion never takes a newer copy under the same key.
+     */
+    private List<ArchiveDeletion> s3Copies(Connection c, String instances, String study, String series, String sop)
+            throws SQLException {
+        Instant now = Instant.now();
+        List<ArchiveDeletion> out = new ArrayList<>();
+        Map<Long, Set<String>> recorded = new HashMap<>();
+        try (PreparedStatement ps = target(c, "SELECT c.instance_fk, c.target, c.bucket, c.object_key, c.sidecar_key,"
+                + " t.nonce_prefix, c.wrapped_key, c.ciphertext_sha256 FROM archive_copy c"
+                + " LEFT JOIN archive_task t ON t.instance_fk = c.instance_fk WHERE c.instance_fk IN (" + instances + ")",
+                study, series, sop); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                recorded.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                out.add(new ArchiveDeletion(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBytes(6), rs.getBytes(7), rs.getString(8), ArchiveDeletion.REASON_DELETE, now));
+            }
+        }
+        try (PreparedStatement ps = target(c, "SELECT t.instance_fk, t.object_key, t.nonce_prefix, t.wrapped_key"
+                + " FROM archive_task t WHERE t.object_key IS NOT NULL AND t.instance_fk IN (" + instances + ")",
+                study, series, sop); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Set<String> done = recorded.getOrDefault(rs.getLong(1), Set.of());
+                for (ArchiveTarget t : targets.all()) {
+                    if (!done.contains(t.name())) {
+                        String key = rs.getString(2);
+                        out.add(new ArchiveDeletion(t.name(), t.bucket(), key, ObjectNames.sidecarOf(key), rs.getBytes(3),
+                                rs.getBytes(4), null, ArchiveDeletion.REASON_DELETE, now));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static PreparedStatement target(Connection c, String sql, String study, String series, String sop)

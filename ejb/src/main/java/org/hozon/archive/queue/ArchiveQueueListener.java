@@ -1,22 +1,23 @@
 package org.hozon.archive.queue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.ejb.MessageDrivenContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.hozon.archive.service.ArchiveService;
+import org.hozon.archive.service.CopyRemovalService;
 import org.hozon.platform.selftest.SelfTestService;
 
 /**
  * Consumes the archive queue. Each kind of message is handed to the one service that owns it.
  * A message of an unknown kind fails, so the broker retries it and finally moves it to the
- * dead-letter queue: nothing is dropped silently. A failed archive attempt rolls the message back,
- * so the broker redelivers it with exponential backoff (see the queue's address settings).
+ * dead-letter queue: nothing is dropped silently. An archive or deletion attempt that fails is
+ * recorded in the database and retried by the recovery timer with backoff; only an error that
+ * could not be recorded (the database unreachable) rolls the message back, so the broker
+ * redelivers it with exponential backoff (see the queue's address settings).
  * {@code maxSession} bounds how many instances are archived in parallel.
  */
 @MessageDriven(activationConfig = {
@@ -32,8 +33,8 @@ public class ArchiveQueueListener implements MessageListener {
     @EJB
     ArchiveService archiver;
 
-    @Resource
-    MessageDrivenContext context;
+    @EJB
+    CopyRemovalService removals;
 
     @Override
     public void onMessage(Message message) {
@@ -42,9 +43,9 @@ public class ArchiveQueueListener implements MessageListener {
             if (ArchiveQueue.KIND_SELF_TEST.equals(kind)) {
                 selfTests.messageReceived(message.getStringProperty(ArchiveQueue.RUN_ID));
             } else if (ArchiveQueue.KIND_ARCHIVE.equals(kind)) {
-                if (!archiver.archive(message.getLongProperty(ArchiveQueue.TASK_PK))) {
-                    context.setRollbackOnly();
-                }
+                archiver.archive(message.getLongProperty(ArchiveQueue.TASK_PK));
+            } else if (ArchiveQueue.KIND_DELETE_COPY.equals(kind)) {
+                removals.process(message.getLongProperty(ArchiveQueue.DELETION_PK));
             } else {
                 throw new IllegalArgumentException("Unknown archive message kind: " + kind);
             }

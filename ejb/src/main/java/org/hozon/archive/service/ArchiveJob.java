@@ -1,5 +1,7 @@
 package org.hozon.archive.service;
 
+import java.util.Set;
+
 /**
  * A claimed archive task with what the archiver needs to know about its instance.
  *
@@ -12,8 +14,12 @@ package org.hozon.archive.service;
  * @param keyId        the KEK that wraps its data key
  * @param wrappedKey   the wrapped data key
  * @param noncePrefix  the envelope's nonce prefix
+ * @param objectKey    the data object's key (the same in every target)
  * @param attempt      this attempt's number (1 = first)
+ * @param copiedTo     the targets that hold a recorded copy already
+ * @param catchUp      whether the task was ARCHIVED already and only optional copies are missing
  */
 public record ArchiveJob(long taskPk, long instancePk, String sopIuid, String storagePath, String sha256, long size,
-        String keyId, byte[] wrappedKey, byte[] noncePrefix, int attempt) {
+        String keyId, byte[] wrappedKey, byte[] noncePrefix, String objectKey, int attempt, Set<String> copiedTo,
+        boolean catchUp) {
 }

@@ -13,7 +13,7 @@ import jakarta.jms.Queue;
 import org.hozon.archive.queue.ArchiveQueue;
 
 /**
- * Sends "archive this task" messages, always inside the caller's transaction: the message is
+ * Sends "archive this task" and "delete this copy" messages, always inside the caller's transaction: the message is
  * delivered only if the transaction that wrote the task commits.
  */
 @Stateless
@@ -35,6 +35,18 @@ public class ArchiveMessages {
             jms.createProducer().send(queue, m);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot send the archive message of task " + taskPk, e);
+        }
+    }
+
+    /** @param deletionPk the deletion to process */
+    public void sendDeletion(long deletionPk) {
+        try {
+            Message m = jms.createMessage();
+            m.setStringProperty(ArchiveQueue.KIND, ArchiveQueue.KIND_DELETE_COPY);
+            m.setLongProperty(ArchiveQueue.DELETION_PK, deletionPk);
+            jms.createProducer().send(queue, m);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot send the message of deletion " + deletionPk, e);
         }
     }
 }

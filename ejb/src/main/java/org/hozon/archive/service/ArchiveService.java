@@ -1,23 +1,12 @@
 package org.hozon.archive.service;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import javax.crypto.SecretKey;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -25,132 +14,142 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.hozon.archive.crypto.DataKeys;
-import org.hozon.archive.crypto.EnvelopeHeader;
-import org.hozon.archive.crypto.EnvelopeWriter;
-import org.hozon.archive.crypto.ObjectIdentity;
-import org.hozon.archive.crypto.ObjectNames;
-import org.hozon.archive.crypto.SegmentTable;
-import org.hozon.archive.crypto.Sidecar;
-import org.hozon.archive.s3.S3Settings;
-import org.hozon.archive.store.LocalStore;
+import org.hozon.archive.s3.ArchiveTarget;
+import org.hozon.archive.s3.ArchiveTargets;
 import org.hozon.persistence.archive.ArchiveCopy;
+import org.hozon.persistence.archive.ArchiveTask;
+
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Archives one instance: claim the task, compress and encrypt the stored file into a temporary
- * file while hashing both the plaintext (it must still match the SHA-256 recorded at receipt) and
- * the ciphertext, PUT the data object and then its sidecar, record the copy, mark ARCHIVED.
- * Memory stays at a few segment buffers whatever the instance's size; the temporary file is what
- * lets the PUT announce its length and checksum up front.
+ * Archives one instance to every target that lacks its copy: claim the task, compress and encrypt
+ * the stored file once ({@link EnvelopeSealer}), PUT the same envelope and sidecar to each such
+ * target ({@link S3Copies}), recording each confirmed copy at once, so that a failure on one target
+ * later retries only what is missing; then mark the task ARCHIVED when every required target holds
+ * a copy, or schedule its next attempt. Targets known to be unavailable are skipped without work.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ArchiveService {
     private static final Logger LOG = Logger.getLogger(ArchiveService.class.getName());
-    /** Directory under the local store for envelopes being uploaded. */
-    public static final String WORK_DIR = ".archive";
+    private static final String LOCAL = "local";
+    /** Directory under the local store for envelopes being uploaded (see {@link EnvelopeSealer#WORK_DIR}). */
+    public static final String WORK_DIR = EnvelopeSealer.WORK_DIR;
 
     @EJB
     ArchiveTasks tasks;
 
-    @Inject
-    ArchiveKeys keys;
+    @EJB
+    CopyRemovalService removals;
 
     @Inject
-    ArchiveSettings settings;
+    ArchiveTargets targets;
 
     @Inject
-    S3Settings s3Settings;
+    TargetHealth health;
+
+    @Inject
+    ArchiveMeters meters;
+
+    @Inject
+    EnvelopeSealer sealer;
 
     @Inject
     S3Copies copies;
 
-    @Inject
-    LocalStore store;
-
     /**
-     * Archives the task's instance, unless it is already done or someone else works on it.
+     * Archives the task's instance, unless it is already done or someone else works on it. A failed
+     * attempt is recorded on the task (and retried by the recovery timer); only an error that could
+     * not be recorded is thrown, so that the broker redelivers the message.
      *
      * @param taskPk the archive task
-     * @return false if the attempt failed and should be retried (the caller rolls its message
-     *         back, so the broker redelivers it with backoff); true if done or nothing to do
      */
-    public boolean archive(long taskPk) {
+    public void archive(long taskPk) {
         Optional<ArchiveJob> claimed = tasks.claim(taskPk);
         if (claimed.isEmpty()) {
             LOG.fine(() -> "archive task " + taskPk + " is not claimable (done, failed or running)");
-            return true;
+            return;
         }
         ArchiveJob job = claimed.get();
-        try {
-            ArchiveCopy copy = upload(job);
-            if (!tasks.archived(job, copy)) {
-                LOG.info(() -> "instance of archive task " + taskPk + " was deleted while being archived; its S3 copy "
-                        + copy.objectKey() + " is not recorded");
+        Attempt attempt = new Attempt();
+        List<ArchiveTarget> reachable = new ArrayList<>();
+        for (ArchiveTarget t : targets.all()) {
+            if (job.copiedTo().contains(t.name())) {
+                continue;
             }
-            return true;
-        } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            boolean gaveUp = tasks.failed(job, error);
-            LOG.log(gaveUp ? Level.SEVERE : Level.WARNING, "archive attempt " + job.attempt() + " of task " + taskPk
-                    + (gaveUp ? " failed for good: " : " failed, will retry: ") + error);
-            return gaveUp;
+            if (health.isUp(t.name())) {
+                reachable.add(t);
+            } else {
+                attempt.errors.put(t.name(), health.describe(t.name()));
+            }
         }
-    }
-
-    private ArchiveCopy upload(ArchiveJob job) throws Exception {
-        String tenant = settings.tenant();
-        SecretKey kek = keys.ring().get(job.keyId());
-        SecretKey dataKey = DataKeys.unwrap(kek, job.wrappedKey(), new ObjectIdentity(tenant, job.sopIuid(), job.keyId()));
-        ObjectNames names = keys.names();
-        String object = names.dataObject(tenant, job.sopIuid());
-        String sidecarKey = ObjectNames.sidecarOf(object);
-        EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.COMPRESSION_LZ4, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
-                job.noncePrefix(), job.keyId(), sidecarKey);
-
-        Path work = store.root().resolve(WORK_DIR);
-        Files.createDirectories(work);
-        Path temp = Files.createTempFile(work, "task-" + job.taskPk() + "-", ".hze");
-        try {
-            MessageDigest plainDigest = sha256();
-            MessageDigest cipherDigest = sha256();
-            SegmentTable table;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(store.root().resolve(job.storagePath())), plainDigest);
-                    OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
-                            cipherDigest)) {
-                table = EnvelopeWriter.encrypt(in, out, header, dataKey);
-            }
-            String plainSha = HexFormat.of().formatHex(plainDigest.digest());
-            if (!plainSha.equals(job.sha256())) {
-                throw new ArchiveException("the local copy no longer matches the SHA-256 recorded at receipt"
-                        + " (recorded " + job.sha256() + ", read " + plainSha + "); not archived");
-            }
-            byte[] cipherSha = cipherDigest.digest();
-            long length = Files.size(temp);
-            String bucket = s3Settings.bucket();
-            String etag = copies.putData(bucket, object, temp, length, Base64.getEncoder().encodeToString(cipherSha));
-
-            Sidecar sidecar = new Sidecar(job.keyId(), job.wrappedKey(), Sidecar.sealReceipt(kek, job.keyId(), object,
-                    new Sidecar.Receipt(tenant, job.sopIuid(), job.sha256(), job.size())), table);
-            byte[] sidecarBytes = sidecar.encode();
-            copies.putSidecar(bucket, sidecarKey, sidecar,
-                    Base64.getEncoder().encodeToString(sha256().digest(sidecarBytes)), sidecarBytes);
-            return new ArchiveCopy(job.instancePk(), settings.target(), bucket, object, sidecarKey, etag,
-                    HexFormat.of().formatHex(cipherSha), length, job.keyId(), job.wrappedKey(), Instant.now());
-        } finally {
+        if (!reachable.isEmpty()) {
+            SealedEnvelope sealed = null;
             try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                LOG.warning("cannot delete " + temp + ": " + e.getMessage());
+                sealed = sealer.seal(job);
+            } catch (Exception e) {
+                // the local file, or the keys
+                attempt.instanceError = true;
+                attempt.errors.put(LOCAL, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+            if (sealed != null) {
+                try (SealedEnvelope envelope = sealed) {
+                    attempt.cipherSha = envelope.sha256Hex();
+                    if (!putAll(job, reachable, envelope, attempt)) {
+                        LOG.info(() -> "instance of archive task " + taskPk + " was deleted while being archived;"
+                                + " its copies go to the deletion outbox");
+                        return;
+                    }
+                }
+            }
+        }
+        Map<String, String> errors = attempt.errors;
+        String status = tasks.finish(job, errors, attempt.instanceError, attempt.touched, attempt.cipherSha);
+        if (status == null) {
+            LOG.info(() -> "instance of archive task " + taskPk + " was deleted while being archived");
+        } else if (!errors.isEmpty()) {
+            boolean gaveUp = ArchiveTask.FAILED.equals(status);
+            // while targets are merely known to be down, each skipped attempt is not worth a warning
+            boolean skipped = attempt.touched.isEmpty() && !attempt.instanceError;
+            LOG.log(gaveUp ? Level.SEVERE : skipped ? Level.FINE : Level.WARNING, () -> "archive attempt " + job.attempt() + " of task " + taskPk
+                    + (gaveUp ? " failed for good: " : " incomplete (" + status + "): ") + errors);
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** @return false if the instance was deleted meanwhile (nothing more to do) */
+    private boolean putAll(ArchiveJob job, List<ArchiveTarget> reachable, SealedEnvelope envelope, Attempt attempt) {
+        for (ArchiveTarget t : reachable) {
+            try {
+                if (!removals.removeBefore(t, job.objectKey())) {
+                    attempt.errors.put(t.name(), "an earlier copy under the same key is still being deleted");
+                    continue;
+                }
+                attempt.touched.add(t.name());
+                ArchiveCopy copy = copies.put(t, job, envelope);
+                health.succeeded(t.name());
+                meters.copied(t.name(), envelope.length());
+                if (!tasks.copied(job, copy, attempt.touched, attempt.cipherSha)) {
+                    return false;
+                }
+            } catch (ArchiveException e) {
+                attempt.instanceError = true;
+                meters.copyFailed(t.name());
+                attempt.errors.put(t.name(), e.getMessage());
+            } catch (SdkException e) {
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                health.failed(t.name(), error);
+                meters.copyFailed(t.name());
+                attempt.errors.put(t.name(), error);
+            }
         }
+        return true;
+    }
+
+    /** What one attempt did and met. */
+    private static final class Attempt {
+        final Map<String, String> errors = new LinkedHashMap<>();
+        final List<String> touched = new ArrayList<>();
+        boolean instanceError;
+        String cipherSha;
     }
 }

@@ -45,6 +45,18 @@ public class ArchiveSettings {
     @ConfigProperty(name = "hozon.archive.target", defaultValue = "primary")
     String target;
 
+    @Inject
+    @ConfigProperty(name = "hozon.archive.recovery-interval-seconds", defaultValue = "10")
+    long recoveryIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "hozon.archive.retry-delay-seconds", defaultValue = "5")
+    long retryDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "hozon.archive.max-retry-delay-seconds", defaultValue = "600")
+    long maxRetryDelaySeconds;
+
     /** @return the tenant (hospital) whose instances this node archives */
     public String tenant() {
         return tenant;
@@ -81,7 +93,30 @@ public class ArchiveSettings {
         return Duration.ofSeconds(recoveryAfterSeconds);
     }
 
-    /** @return the name of the (one, required) S3 target */
+    /** @return how often the recovery timer runs (re-sends due work, probes unavailable targets) */
+    public Duration recoveryInterval() {
+        return Duration.ofSeconds(Math.max(1, recoveryIntervalSeconds));
+    }
+
+    /** @return the longest wait between two attempts of one task or deletion */
+    public Duration maxRetryDelay() {
+        return Duration.ofSeconds(Math.max(1, maxRetryDelaySeconds));
+    }
+
+    /**
+     * @param attempt the attempt that failed (1 = first)
+     * @return how long to wait before the next: the retry delay, doubled per attempt, at most the maximum
+     */
+    public Duration retryDelay(int attempt) {
+        long first = Math.max(1, retryDelaySeconds);
+        long seconds = first << Math.min(Math.max(attempt - 1, 0), 20);
+        return Duration.ofSeconds(Math.min(seconds, maxRetryDelay().toSeconds()));
+    }
+
+    /**
+     * @return the name of the one target of a single-target configuration ({@code hozon.archive.target});
+     *         the targets themselves, however many, come from {@link org.hozon.archive.s3.ArchiveTargets}
+     */
     public String target() {
         return target;
     }

@@ -1,6 +1,6 @@
 package org.hozon.archive.service;
 
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 
 import org.hozon.archive.crypto.EnvelopeException;
 import org.hozon.archive.crypto.Sidecar;
+import org.hozon.archive.s3.ArchiveTarget;
+import org.hozon.archive.s3.ArchiveTargets;
+import org.hozon.persistence.archive.ArchiveCopy;
 
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -17,78 +21,90 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * PUTs archive objects: each PUT carries the SHA-256 of its bytes, which S3 verifies
- * ({@code x-amz-checksum-sha256}), and is conditional ({@code If-None-Match: *}), so a retry never
- * makes a second version. When the object is already there (412), the existing one is accepted
- * only if it is provably ours: the same checksum for a data object, the same wrapped key for a
- * sidecar. No user metadata is sent: the key and the bytes say nothing about the instance.
+ * PUTs an envelope and then its sidecar to one target: each PUT carries the SHA-256 of its bytes,
+ * which S3 verifies ({@code x-amz-checksum-sha256}), and is conditional ({@code If-None-Match: *}),
+ * so a retry never makes a second version. When the object is already there (412), the existing
+ * one is accepted only if it is provably ours: the same checksum for a data object, the same
+ * wrapped key for a sidecar. No user metadata is sent: the key and the bytes say nothing about the
+ * instance. The data object gets the target's storage class; the sidecar stays in the default
+ * class, so a restore can read every sidecar at once.
  */
 @ApplicationScoped
 public class S3Copies {
     private static final int PRECONDITION_FAILED = 412;
 
     @Inject
-    S3Client s3;
+    ArchiveTargets targets;
 
     /**
-     * PUTs a data object from a file.
-     *
-     * @param bucket    the bucket
-     * @param key       the object key
-     * @param file      the envelope
-     * @param length    its length
-     * @param sha256b64 its SHA-256, base64
-     * @return the ETag
-     * @throws ArchiveException if a different object already has this key
+     * @param target   where
+     * @param job      the task
+     * @param envelope what
+     * @return the copy to record
+     * @throws ArchiveException if a different object already has one of the keys
+     * @throws SdkException     if the target failed
      */
-    public String putData(String bucket, String key, Path file, long length, String sha256b64) throws ArchiveException {
+    public ArchiveCopy put(ArchiveTarget target, ArchiveJob job, SealedEnvelope envelope) throws ArchiveException {
+        S3Client s3 = targets.client(target);
+        String etag = putData(s3, target, envelope);
+        putSidecar(s3, target, envelope);
+        return new ArchiveCopy(job.instancePk(), target.name(), target.bucket(), envelope.objectKey(), envelope.sidecarKey(),
+                etag, envelope.sha256Hex(), envelope.length(), job.keyId(), job.wrappedKey(), Instant.now())
+                .storedAs(target.storageClass().orElse(null));
+    }
+
+    private String putData(S3Client s3, ArchiveTarget target, SealedEnvelope envelope) throws ArchiveException {
+        String bucket = target.bucket();
+        String key = envelope.objectKey();
+        PutObjectRequest.Builder request = request(bucket, key, envelope.length(), envelope.sha256Base64());
+        target.storageClass().ifPresent(request::storageClass);
         try {
-            return s3.putObject(request(bucket, key, length, sha256b64), RequestBody.fromFile(file)).eTag();
+            return s3.putObject(request.build(), RequestBody.fromFile(envelope.file())).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;
             }
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
-            if (sha256b64.equals(head.checksumSHA256()) && head.contentLength() == length) {
+            if (envelope.sha256Base64().equals(head.checksumSHA256()) && head.contentLength() == envelope.length()) {
                 return head.eTag();
             }
-            throw new ArchiveException("object " + key + " already exists with other content (checksum "
-                    + head.checksumSHA256() + ", expected " + sha256b64 + ")");
+            throw new ArchiveException("object " + key + " already exists in " + target.name() + " with other content"
+                    + " (checksum " + head.checksumSHA256() + ", expected " + envelope.sha256Base64() + ")");
         }
     }
 
-    /**
-     * PUTs a sidecar.
-     *
-     * @return the ETag
-     * @throws ArchiveException if another sidecar, with another wrapped key, already has this key
-     */
-    public String putSidecar(String bucket, String key, Sidecar sidecar, String sha256b64, byte[] bytes)
-            throws ArchiveException {
+    private void putSidecar(S3Client s3, ArchiveTarget target, SealedEnvelope envelope) throws ArchiveException {
+        String bucket = target.bucket();
+        String key = envelope.sidecarKey();
+        byte[] bytes = envelope.sidecarBytes();
         try {
-            return s3.putObject(request(bucket, key, bytes.length, sha256b64), RequestBody.fromBytes(bytes)).eTag();
+            s3.putObject(request(bucket, key, bytes.length,
+                    java.util.Base64.getEncoder().encodeToString(EnvelopeSealer.sha256().digest(bytes))).build(),
+                    RequestBody.fromBytes(bytes));
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;
             }
             // an earlier attempt wrote it; its receipt was sealed with another random nonce, so
             // compare what matters: the same KEK and the same wrapped data key
-            var existing = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            byte[] existing = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+            Sidecar sidecar = envelope.sidecar();
             try {
-                Sidecar there = Sidecar.decode(existing.asByteArray());
+                Sidecar there = Sidecar.decode(existing);
                 if (there.keyId().equals(sidecar.keyId()) && Arrays.equals(there.wrappedKey(), sidecar.wrappedKey())
                         && there.segments().equals(sidecar.segments())) {
-                    return existing.response().eTag();
+                    return;
                 }
             } catch (EnvelopeException bad) {
-                throw new ArchiveException("sidecar " + key + " already exists and is unreadable", bad);
+                throw new ArchiveException("sidecar " + key + " already exists in " + target.name() + " and is unreadable",
+                        bad);
             }
-            throw new ArchiveException("sidecar " + key + " already exists with another data key");
+            throw new ArchiveException("sidecar " + key + " already exists in " + target.name() + " with another data key");
         }
     }
 
-    private static PutObjectRequest request(String bucket, String key, long length, String sha256b64) {
+    private static PutObjectRequest.Builder request(String bucket, String key, long length, String sha256b64) {
         return PutObjectRequest.builder().bucket(bucket).key(key).contentLength(length)
-                .contentType("application/octet-stream").checksumSHA256(sha256b64).ifNoneMatch("*").build();
+                .contentType("application/octet-stream").checksumSHA256(sha256b64).ifNoneMatch("*");
     }
 }

@@ -15,6 +15,15 @@ public final class ArchiveQueue {
     /** Kind of a message asking to archive one instance; its {@link #TASK_PK} names the archive task. */
     public static final String KIND_ARCHIVE = "archive";
 
+    /**
+     * Kind of a message asking to remove one archive copy from S3; its {@link #DELETION_PK} names
+     * the row of the deletion outbox.
+     */
+    public static final String KIND_DELETE_COPY = "delete-copy";
+
+    /** Long property: the deletion's primary key. */
+    public static final String DELETION_PK = "hozon_deletion_pk";
+
     /** Long property: the archive task's primary key. */
     public static final String TASK_PK = "hozon_task_pk";
 

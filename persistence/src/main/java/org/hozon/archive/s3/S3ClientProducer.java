@@ -1,25 +1,18 @@
 package org.hozon.archive.s3;
 
-import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * Produces the one {@link S3Client} of the application. The HTTP client is chosen explicitly:
- * the JDK's URL connection works inside WildFly as is (the SDK's default would be picked by
- * ServiceLoader and its Apache 5 client needs {@code jdk.net}).
+ * Produces the application's default {@link S3Client}, for the endpoint of the {@code hozon.s3.*}
+ * settings (the self-test uses it). The archive itself talks to each target through
+ * {@link ArchiveTargets}.
  */
 @ApplicationScoped
 public class S3ClientProducer {
@@ -30,27 +23,12 @@ public class S3ClientProducer {
     @Produces
     @ApplicationScoped
     S3Client s3Client() {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofMinutes(2))
-                        .build())
-                .region(Region.of(settings.region()))
-                .forcePathStyle(settings.pathStyle())
-                .credentialsProvider(credentials());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return S3Clients.build(new ArchiveTarget("default", settings.endpoint(), settings.region(), settings.bucket(),
+                settings.pathStyle(), settings.staticCredentials(), settings.accessKey(), settings.secretKey(),
+                Optional.empty(), true));
     }
 
     void close(@Disposes S3Client client) {
         client.close();
-    }
-
-    private AwsCredentialsProvider credentials() {
-        if (settings.staticCredentials()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 }

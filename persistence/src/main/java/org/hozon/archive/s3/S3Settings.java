@@ -1,6 +1,7 @@
 package org.hozon.archive.s3;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where the archive copies go: the S3 endpoint, bucket and credentials, read through
- * MicroProfile Config (system property {@code hozon.s3.bucket} or environment variable
- * {@code HOZON_S3_BUCKET}, ...). Defaults fit the s3proxy that {@code ./hozon run} starts;
- * docs/configuration.md lists every setting.
+ * The default S3 endpoint, bucket and credentials, read through MicroProfile Config (system
+ * property {@code hozon.s3.bucket} or environment variable {@code HOZON_S3_BUCKET}, ...): they
+ * describe the first archive target unless it has settings of its own, and are the fallback of
+ * every further target ({@link ArchiveTargetSettings}). Defaults fit the s3proxy that
+ * {@code ./hozon run} starts; docs/configuration.md lists every setting.
  */
 @ApplicationScoped
 public class S3Settings {
@@ -21,6 +23,19 @@ public class S3Settings {
     public static final String CREDENTIALS_STATIC = "static";
     /** Credentials come from the AWS default chain (environment, profile, instance role). */
     public static final String CREDENTIALS_DEFAULT_CHAIN = "default";
+
+    /**
+     * Default of each {@code hozon.s3.<setting>}, by setting name; also the last fallback of each
+     * archive target's settings ({@link ArchiveTargetSettings}).
+     */
+    public static final Map<String, String> DEFAULTS = Map.of(
+            "endpoint", "http://127.0.0.1:9000",
+            "region", "us-east-1",
+            "bucket", "hozon-archive",
+            "path-style", "true",
+            "credentials", CREDENTIALS_STATIC,
+            "access-key", "hozon",
+            "secret-key", "hozon-secret-key");
 
     @Inject
     @ConfigProperty(name = "hozon.s3.endpoint", defaultValue = "http://127.0.0.1:9000")

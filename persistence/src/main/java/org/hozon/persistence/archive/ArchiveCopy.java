@@ -52,6 +52,9 @@ public class ArchiveCopy {
     @Column(name = "archived_at", nullable = false)
     private Instant archivedAt;
 
+    @Column(name = "storage_class", length = 32)
+    private String storageClass;
+
     /** For JPA. */
     protected ArchiveCopy() {
     }
@@ -84,13 +87,79 @@ public class ArchiveCopy {
         this.archivedAt = archivedAt;
     }
 
-    /** @return the data object's key */
-    public String objectKey() {
-        return objectKey;
+    /**
+     * Records the storage class the data object was written with.
+     *
+     * @param storageClass the class, or null for the bucket's default
+     * @return this copy
+     */
+    public ArchiveCopy storedAs(String storageClass) {
+        this.storageClass = storageClass;
+        return this;
+    }
+
+    /** @return the primary key (null until persisted) */
+    public Long pk() {
+        return pk;
+    }
+
+    /** @return the instance */
+    public Long instanceFk() {
+        return instanceFk;
     }
 
     /** @return the target's name */
     public String target() {
         return target;
+    }
+
+    /** @return the bucket */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** @return the data object's key */
+    public String objectKey() {
+        return objectKey;
+    }
+
+    /** @return the sidecar's key */
+    public String sidecarKey() {
+        return sidecarKey;
+    }
+
+    /** @return the ETag S3 answered for the data object */
+    public String etag() {
+        return etag;
+    }
+
+    /** @return SHA-256 of the data object, hex */
+    public String ciphertextSha256() {
+        return ciphertextSha256;
+    }
+
+    /** @return the data object's length */
+    public long ciphertextSize() {
+        return ciphertextSize;
+    }
+
+    /** @return the KEK that wraps the data key */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** @return the wrapped data key */
+    public byte[] wrappedKey() {
+        return wrappedKey.clone();
+    }
+
+    /** @return when S3 confirmed the copy */
+    public Instant archivedAt() {
+        return archivedAt;
+    }
+
+    /** @return the data object's storage class, or null for the bucket's default (and for copies made before it was recorded) */
+    public String storageClass() {
+        return storageClass;
     }
 }

@@ -21,10 +21,16 @@ public class ArchiveTask {
     public static final String PENDING = "PENDING";
     /** Claimed by an archiver until {@code next_attempt_at} (its lease). */
     public static final String RUNNING = "RUNNING";
-    /** Every required target confirmed its copy. */
+    /**
+     * Every required target confirmed its copy. {@code next_attempt_at} is then when copies still
+     * missing on optional targets are tried again, or {@link #NEVER} when every target holds one.
+     */
     public static final String ARCHIVED = "ARCHIVED";
     /** Gave up after the maximum number of attempts; an operator retries it. */
     public static final String FAILED = "FAILED";
+
+    /** {@code next_attempt_at} of an ARCHIVED task that every target holds: nothing left to do. */
+    public static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +66,12 @@ public class ArchiveTask {
 
     @Column(name = "nonce_prefix")
     private byte[] noncePrefix;
+
+    @Column(name = "object_key", length = 1024)
+    private String objectKey;
+
+    @Column(name = "claimed_by", length = 300)
+    private String claimedBy;
 
     /** For JPA. */
     protected ArchiveTask() {
@@ -103,6 +115,31 @@ public class ArchiveTask {
         return createdAt;
     }
 
+    /** @return when it is due: its next attempt, the end of its claim's lease, or {@link #NEVER} */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    /** @return when it became ARCHIVED, or null */
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    /** @return the last error, or null */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** @return who holds (or last held) its claim: node name and run, or null */
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    /** @return the data object's key in every target, or null before the first attempt */
+    public String objectKey() {
+        return objectKey;
+    }
+
     /** @return the id of the KEK that wrapped the data key, or null before the first attempt */
     public String keyId() {
         return keyId;
@@ -132,14 +169,37 @@ public class ArchiveTask {
     }
 
     /**
-     * Every required target holds the copy.
+     * Fixes the data object's key (first attempt, or the first after an upgrade that added it).
      *
-     * @param now completion time
+     * @param objectKey the key
+     */
+    public void name(String objectKey) {
+        this.objectKey = objectKey;
+    }
+
+    /**
+     * Every target holds the copy.
+     *
+     * @param now completion time (kept if it was ARCHIVED already)
      */
     public void archived(Instant now) {
+        archived(now, NEVER, null);
+    }
+
+    /**
+     * Every required target holds the copy; optional ones may still lack it.
+     *
+     * @param now         completion time (kept if it was ARCHIVED already)
+     * @param nextAttempt when to try the missing optional copies again, or {@link #NEVER}
+     * @param error       why optional copies are missing, or null
+     */
+    public void archived(Instant now, Instant nextAttempt, String error) {
+        if (!ARCHIVED.equals(status) || completedAt == null) {
+            completedAt = now;
+        }
         status = ARCHIVED;
-        completedAt = now;
-        lastError = null;
+        nextAttemptAt = nextAttempt;
+        lastError = cut(error);
     }
 
     /**
@@ -151,8 +211,12 @@ public class ArchiveTask {
      */
     public void failed(String error, boolean giveUp, Instant nextAttempt) {
         status = giveUp ? FAILED : PENDING;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        lastError = cut(error);
         nextAttemptAt = nextAttempt;
+    }
+
+    private static String cut(String error) {
+        return error == null ? null : error.substring(0, Math.min(error.length(), 2000));
     }
 
     /**
@@ -168,5 +232,18 @@ public class ArchiveTask {
         if (resetCount) {
             attempts = 0;
         }
+    }
+
+    /**
+     * Its message was sent again by the recovery timer: a RUNNING task whose lease expired is
+     * PENDING again; any task is due again at {@code dueAgain} if that message is lost too.
+     *
+     * @param dueAgain when the timer may send it once more
+     */
+    public void resent(Instant dueAgain) {
+        if (RUNNING.equals(status)) {
+            status = PENDING;
+        }
+        nextAttemptAt = dueAgain;
     }
 }

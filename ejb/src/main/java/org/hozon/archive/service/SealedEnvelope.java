@@ -1,0 +1,47 @@
+package org.hozon.archive.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+import org.hozon.archive.crypto.Sidecar;
+
+/**
+ * An instance compressed and encrypted once, ready to be PUT to every target: the envelope in a
+ * temporary file, its SHA-256, and the encoded sidecar. Every target gets these same bytes.
+ * Closing it deletes the temporary file.
+ *
+ * @param file         the envelope
+ * @param length       its length
+ * @param sha256       its SHA-256
+ * @param objectKey    the data object's key
+ * @param sidecarKey   the sidecar's key
+ * @param sidecar      the sidecar
+ * @param sidecarBytes the sidecar, encoded
+ */
+public record SealedEnvelope(Path file, long length, byte[] sha256, String objectKey, String sidecarKey, Sidecar sidecar,
+        byte[] sidecarBytes) implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SealedEnvelope.class.getName());
+
+    /** @return the envelope's SHA-256, hex (as recorded) */
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(sha256);
+    }
+
+    /** @return the envelope's SHA-256, base64 (as S3 checks it) */
+    public String sha256Base64() {
+        return Base64.getEncoder().encodeToString(sha256);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning("cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+}

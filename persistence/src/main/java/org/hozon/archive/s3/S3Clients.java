@@ -1,0 +1,47 @@
+package org.hozon.archive.s3;
+
+import java.time.Duration;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds S3 clients. The HTTP client is chosen explicitly: the JDK's URL connection works inside
+ * WildFly as is (the SDK's default would be picked by ServiceLoader and its Apache 5 client needs
+ * {@code jdk.net}).
+ */
+public final class S3Clients {
+
+    private S3Clients() {
+    }
+
+    /**
+     * @param target where to connect and how to sign
+     * @return a new client; the caller closes it
+     */
+    public static S3Client build(ArchiveTarget target) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofMinutes(2))
+                        .build())
+                .region(Region.of(target.region()))
+                .forcePathStyle(target.pathStyle())
+                .credentialsProvider(credentials(target));
+        target.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(ArchiveTarget target) {
+        if (target.staticCredentials()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(target.accessKey(), target.secretKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}
