@@ -246,13 +246,17 @@ class RestoreIT {
         }
     }
 
-    /** What must survive the restore: SHA-256 at receipt, size, and the archive copy with its key. */
+    /**
+     * What must survive the restore: SHA-256 at receipt, size, and the archive copy with its key
+     * on the target restored from (the primary; copies on other targets are not recorded again).
+     */
     private static List<Object> archiveRow(String sop) throws Exception {
         try (Connection c = TestDatabase.connect()) {
             Object[] row = TestDatabase.row(c, "SELECT i.sha256, i.size_bytes, a.target, a.bucket, a.object_key, a.sidecar_key,"
                     + " a.etag, a.ciphertext_sha256, a.ciphertext_size, a.key_id, a.wrapped_key, t.status, t.key_id,"
                     + " t.wrapped_key, t.nonce_prefix FROM instance i JOIN archive_copy a ON a.instance_fk = i.pk"
-                    + " JOIN archive_task t ON t.instance_fk = i.pk WHERE i.sop_iuid = ?", sop);
+                    + " JOIN archive_task t ON t.instance_fk = i.pk WHERE a.target = '" + TestInfrastructure.PRIMARY
+                    + "' AND i.sop_iuid = ?", sop);
             List<Object> values = new ArrayList<>();
             for (Object o : row) {
                 values.add(o instanceof byte[] b ? sha256(b) : o instanceof Number n ? n.longValue() : o);
