@@ -16,18 +16,18 @@ final class RetrieveReport {
     }
 
     void studyHeader() {
-        out.println(String.format(Locale.ROOT, "%-5s %7s %8s %6s %8s %8s %9s %8s %8s %8s %8s %7s %7s %8s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7s %8s %6s %8s %8s %9s %8s %8s %8s %8s %7s %7s %8s %9s  %s",
                 "WADO", "clients", "studies", "errors", "verified", "seconds", "studies/s", "MB/s",
-                "p50_ms", "p95_ms", "p99_ms", "client%", "server%", "machine%", "load"));
+                "p50_ms", "p95_ms", "p99_ms", "client%", "server%", "machine%", "srv_ms/MB", "load"));
         out.flush();
     }
 
     void study(StudyRetrievePhase.Level l) {
-        out.println(String.format(Locale.ROOT, "%-5s %7d %8d %6d %8d %8.1f %9.1f %8.1f %8.1f %8.1f %8.1f %7s %7s %8s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %7d %8d %6d %8d %8.1f %9.1f %8.1f %8.1f %8.1f %8.1f %7s %7s %8s %9s  %s",
                 "WADO", l.clients, l.requests, l.errors, l.verified, l.seconds, l.studiesPerSecond(),
                 l.megabytesPerSecond(), l.latencies.percentileMillis(50), l.latencies.percentileMillis(95),
                 l.latencies.percentileMillis(99), share(l.cpu.clientCores), share(l.cpu.serverCores),
-                machine(l.cpu), CpuMeter.loadAverage()));
+                machine(l.cpu), perMegabyte(l.cpu.serverCores * l.seconds, l.bytes), CpuMeter.loadAverage()));
         if (l.firstError != null) {
             out.println("# WADO first error: " + l.firstError);
         }
@@ -51,6 +51,12 @@ final class RetrieveReport {
             out.println("# " + r.label + " first error: " + r.firstError);
         }
         out.flush();
+    }
+
+    /** CPU milliseconds per megabyte sent: comparable across runs on a shared machine. */
+    private static String perMegabyte(double cpuSeconds, long bytes) {
+        return Double.isNaN(cpuSeconds) || bytes == 0 ? "-"
+                : String.format(Locale.ROOT, "%.3f", cpuSeconds * 1000 / (bytes / 1e6));
     }
 
     /** Cores' worth of CPU as a share of all cores, "-" if unknown. */
