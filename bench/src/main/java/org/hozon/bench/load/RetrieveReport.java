@@ -35,22 +35,28 @@ final class RetrieveReport {
     }
 
     void latencyHeader() {
-        out.println(String.format(Locale.ROOT, "%-5s %8s %6s %8s %9s %8s %8s %8s %8s %8s %7s %7s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %8s %6s %8s %9s %8s %8s %8s %8s %8s %7s %7s %9s  %s",
                 "PHASE", "requests", "errors", "verified", "KB/resp", "mean_ms", "p50_ms", "p95_ms", "p99_ms",
-                "max_ms", "client%", "server%", "load"));
+                "max_ms", "client%", "server%", "srv_ms/rq", "load"));
         out.flush();
     }
 
     void latency(LatencyPhase.Result r) {
-        out.println(String.format(Locale.ROOT, "%-5s %8d %6d %8d %9.1f %8.2f %8.2f %8.2f %8.2f %8.2f %7s %7s  %s",
+        out.println(String.format(Locale.ROOT, "%-5s %8d %6d %8d %9.1f %8.2f %8.2f %8.2f %8.2f %8.2f %7s %7s %9s  %s",
                 r.label, r.requests, r.errors, r.verified, r.requests == 0 ? 0 : r.bytes / 1e3 / r.requests,
                 r.latencies.meanMillis(), r.latencies.percentileMillis(50), r.latencies.percentileMillis(95),
                 r.latencies.percentileMillis(99), r.latencies.percentileMillis(100), share(r.cpu.clientCores),
-                share(r.cpu.serverCores), CpuMeter.loadAverage()));
+                share(r.cpu.serverCores), perRequest(r), CpuMeter.loadAverage()));
         if (r.firstError != null) {
             out.println("# " + r.label + " first error: " + r.firstError);
         }
         out.flush();
+    }
+
+    /** Server CPU milliseconds per request. */
+    private static String perRequest(LatencyPhase.Result r) {
+        return Double.isNaN(r.cpu.serverCores) || r.requests == 0 ? "-"
+                : String.format(Locale.ROOT, "%.2f", r.cpu.serverCores * r.seconds * 1000 / r.requests);
     }
 
     /** CPU milliseconds per megabyte sent: comparable across runs on a shared machine. */
