@@ -89,7 +89,7 @@ public final class InstanceWriter {
                 throw new IOException("stored file " + instance.file() + " has " + ch.size()
                         + " bytes, the index says " + instance.size());
             }
-            transfer.transfer(ch);
+            transfer.transfer(ch, 0, instance.size());
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -20,7 +21,7 @@ import org.hozon.dicomweb.multipart.Part;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AsStoredMultipartTest {
+class RangeMultipartTest {
     private static final String EVRLE = "1.2.840.10008.1.2.1";
     private static final String JPEG_LS = "1.2.840.10008.1.2.4.80";
 
@@ -34,7 +35,7 @@ class AsStoredMultipartTest {
         byte[] c = bytes(3, 1234);
         List<StoredInstance> instances = List.of(instance("a", a, EVRLE), instance("b", b, EVRLE),
                 instance("c", c, JPEG_LS));
-        AsStoredMultipart body = AsStoredMultipart.of(instances, "b0undary");
+        RangeMultipart body = RangeMultipart.asStored(instances, "b0undary");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out, FileTransfer.copying(out));
 
@@ -60,16 +61,18 @@ class AsStoredMultipartTest {
     }
 
     @Test
-    void givesEachFileToTheTransferWhole() throws IOException {
+    void givesEachWholeFileToTheTransferAsOneRange() throws IOException {
         byte[] a = bytes(4, 5000);
-        AsStoredMultipart body = AsStoredMultipart.of(List.of(instance("a", a, EVRLE)), "x");
+        RangeMultipart body = RangeMultipart.asStored(List.of(instance("a", a, EVRLE)), "x");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Long> sizes = new ArrayList<>();
-        body.writeTo(out, file -> {
+        body.writeTo(out, (file, offset, length) -> {
             sizes.add(file.size());
-            FileTransfer.copying(out).transfer(file);
+            sizes.add(offset);
+            sizes.add(length);
+            FileTransfer.copying(out).transfer(file, offset, length);
         });
-        assertEquals(List.of(5000L), sizes);
+        assertEquals(List.of(5000L, 0L, 5000L), sizes);
         assertEquals(body.length(), out.size());
     }
 
@@ -78,15 +81,51 @@ class AsStoredMultipartTest {
         byte[] a = bytes(5, 100);
         StoredInstance indexed = instance("a", a, EVRLE);
         Files.write(indexed.file(), bytes(6, 99)); // changed behind the index's back
-        AsStoredMultipart body = AsStoredMultipart.of(List.of(indexed), "x");
+        RangeMultipart body = RangeMultipart.asStored(List.of(indexed), "x");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IOException e = assertThrows(IOException.class, () -> body.writeTo(out, FileTransfer.copying(out)));
         assertTrue(e.getMessage().contains("the index says 100"), e.getMessage());
     }
 
     @Test
+    void carriesFramesAsTheirRangesInTheAskedOrder() throws IOException {
+        byte[] file = bytes(7, 3000);
+        StoredInstance instance = instance("f", file, EVRLE);
+        PixelData.Frame first = new PixelData.Frame(List.of(new PixelData.Segment(1000, 1000)));
+        PixelData.Frame last = new PixelData.Frame(List.of(new PixelData.Segment(2000, 600),
+                new PixelData.Segment(2600, 400))); // two fragments, the second ending the file
+        RangeMultipart body = RangeMultipart.frames(instance, List.of(last, first),
+                "application/octet-stream", "application/octet-stream;transfer-syntax=" + EVRLE, "fr");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out, FileTransfer.copying(out));
+        assertEquals(body.length(), out.size());
+        assertEquals("multipart/related;type=\"application/octet-stream\";boundary=fr",
+                body.contentType().replace(" ", ""));
+        List<byte[]> parts = new ArrayList<>();
+        try (MultipartReader reader = MultipartReader.forContentType(new ByteArrayInputStream(out.toByteArray()),
+                body.contentType())) {
+            for (Part p = reader.nextPart(); p != null; p = reader.nextPart()) {
+                assertEquals("application/octet-stream;transfer-syntax=" + EVRLE, p.headers().get("Content-Type"));
+                parts.add(p.body().readAllBytes());
+            }
+        }
+        assertEquals(2, parts.size());
+        assertArrayEquals(Arrays.copyOfRange(file, 2000, 3000), parts.get(0));
+        assertArrayEquals(Arrays.copyOfRange(file, 1000, 2000), parts.get(1));
+    }
+
+    @Test
+    void aRangeBeyondTheFileFails() throws IOException {
+        StoredInstance instance = instance("g", bytes(8, 100), EVRLE);
+        RangeMultipart body = RangeMultipart.frames(instance, List.of(new PixelData.Frame(List.of(
+                new PixelData.Segment(50, 100)))), "application/octet-stream", "application/octet-stream", "x");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(IOException.class, () -> body.writeTo(out, FileTransfer.copying(out)));
+    }
+
+    @Test
     void anEmptyListIsJustTheCloseDelimiter() throws IOException {
-        AsStoredMultipart body = AsStoredMultipart.of(List.of(), "x");
+        RangeMultipart body = RangeMultipart.asStored(List.of(), "x");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out, FileTransfer.copying(out));
         assertEquals("--x--\r\n", out.toString(java.nio.charset.StandardCharsets.US_ASCII));

@@ -18,8 +18,8 @@ import org.hozon.dicomweb.media.Negotiation;
 import org.hozon.dicomweb.media.Offer;
 import org.hozon.dicomweb.multipart.MultipartWriter;
 import org.hozon.dicomweb.multipart.PartHeaders;
-import org.hozon.retrieve.AsStoredMultipart;
 import org.hozon.retrieve.InstanceWriter;
+import org.hozon.retrieve.RangeMultipart;
 import org.hozon.retrieve.RetrieveService;
 import org.hozon.retrieve.StoredInstance;
 
@@ -34,7 +34,7 @@ import org.hozon.retrieve.StoredInstance;
  * Little Endian asked for explicitly, or any other syntax than the stored one, is 406.
  *
  * <p>When every instance goes out as stored (always with {@code *}), the body's length is known
- * up front ({@link AsStoredMultipart}): the response carries a Content-Length and the files are
+ * up front ({@link RangeMultipart}): the response carries a Content-Length and the files are
  * sent whole by the container ({@link ServletTransfer}, sendfile with Undertow). Transcoded
  * responses are streamed in chunks.
  */
@@ -66,7 +66,7 @@ public class RetrieveResponder {
             return Response.ok((StreamingOutput) out -> InstanceWriter.write(instance, ts, out), type).build();
         }
         if (allAsStored(found, ts)) {
-            AsStoredMultipart body = AsStoredMultipart.of(found, MultipartWriter.randomBoundary());
+            RangeMultipart body = RangeMultipart.asStored(found, MultipartWriter.randomBoundary());
             return Response.ok(ServletTransfer.entity(body::writeTo), body.contentType())
                     .header(HttpHeaders.CONTENT_LENGTH, body.length()).build();
         }
