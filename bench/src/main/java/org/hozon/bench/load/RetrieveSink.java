@@ -58,6 +58,8 @@ public final class RetrieveSink {
                     files.size(), sink.length, copy ? "copied through a heap buffer" : "sendfile");
             while (true) {
                 SocketChannel connection = server.accept();
+                // as Undertow does: no Nagle delay between the small head and the body
+                connection.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                 Thread t = new Thread(() -> sink.serve(connection), "sink");
                 t.setDaemon(true);
                 t.start();
