@@ -106,6 +106,63 @@ class WadoIT {
     }
 
     @Test
+    void sendsStudiesAsStoredWithTheirLengthAndTranscodesOtherwise() throws Exception {
+        String study = uid();
+        String series = uid();
+        String sop1 = uid();
+        String sop2 = uid();
+        String sop3 = uid();
+        byte[] big1 = largeFile(header("W5", "Wado^Five", "19700101", study, series, sop1, CT, "CT"), 512, 1);
+        byte[] big2 = largeFile(header("W5", "Wado^Five", "19700101", study, series, sop2, CT, "CT"), 1024, 2);
+        byte[] implicit = implicitFile(header("W5", "Wado^Five", "19700101", study, series, sop3, CT, "CT"));
+        store(big1, big2, implicit);
+
+        // as stored: a Content-Length (the files go out whole, sendfile in Undertow), the exact bytes
+        HttpResponse<byte[]> asStored = get(ROOT + "/studies/" + study,
+                "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
+        assertEquals(200, asStored.statusCode());
+        assertEquals(Long.toString(asStored.body().length),
+                asStored.headers().firstValue("Content-Length").orElse("none"));
+        List<String> types = new ArrayList<>();
+        List<byte[]> parts = parts(asStored, types);
+        assertEquals(3, parts.size());
+        assertArrayEquals(big1, parts.get(0));
+        assertArrayEquals(big2, parts.get(1));
+        assertArrayEquals(implicit, parts.get(2));
+        assertEquals("application/dicom;transfer-syntax=1.2.840.10008.1.2", types.get(2).replace(" ", ""));
+
+        // no transfer syntax: the Implicit VR instance is transcoded, the others sent unchanged
+        HttpResponse<byte[]> explicit = get(ROOT + "/studies/" + study, "multipart/related; type=application/dicom");
+        assertEquals(200, explicit.statusCode());
+        types.clear();
+        parts = parts(explicit, types);
+        assertEquals(3, parts.size());
+        assertArrayEquals(big1, parts.get(0));
+        assertArrayEquals(big2, parts.get(1));
+        DicomReader reader = new DicomReader(new ByteArrayInputStream(parts.get(2)));
+        assertEquals(sop3, reader.readDataset().getString(Tag.SOPInstanceUID));
+        assertEquals(EVRLE, reader.transferSyntax().uid());
+        for (String type : types) {
+            assertEquals("application/dicom;transfer-syntax=" + EVRLE, type.replace(" ", ""));
+        }
+
+        // single part, as stored, on the same (kept-alive) connections
+        HttpResponse<byte[]> single = get(ROOT + "/studies/" + study + "/series/" + series + "/instances/" + sop2,
+                "application/dicom; transfer-syntax=*");
+        assertEquals(200, single.statusCode());
+        assertEquals(Long.toString(big2.length), single.headers().firstValue("Content-Length").orElse("none"));
+        assertArrayEquals(big2, single.body());
+
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(ROOT + "/studies/" + study))
+                .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(200, get(ROOT + "/studies/" + study, "multipart/related; type=\"application/dicom\"; "
+                + "transfer-syntax=*").statusCode());
+    }
+
+    @Test
     void servesMetadataBulkDataAndFrames() throws Exception {
         String study = uid();
         String series = uid();
@@ -280,6 +337,16 @@ class WadoIT {
         }
         ds.set(Tag.PixelData, VR.OW, pixels);
         return write(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid());
+    }
+
+    /** Explicit VR Little Endian, {@code size}x{@code size} 16-bit pixels of pseudo-random bytes. */
+    static byte[] largeFile(Dataset ds, int size, long seed) throws Exception {
+        ds.setInt(Tag.Rows, VR.US, size);
+        ds.setInt(Tag.Columns, VR.US, size);
+        byte[] pixels = new byte[size * size * 2];
+        new java.util.Random(seed).nextBytes(pixels);
+        ds.set(Tag.PixelData, VR.OW, pixels);
+        return write(ds, EVRLE);
     }
 
     /** 4x4, 8 bits: 0, 17, 34, ... 255. */

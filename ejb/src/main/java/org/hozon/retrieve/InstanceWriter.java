@@ -4,7 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 
 import org.hozon.dicom.Dataset;
 import org.hozon.dicom.TransferSyntax;
@@ -74,6 +76,20 @@ public final class InstanceWriter {
                 writer.preamble(reader.preamble());
             }
             writer.writeFile(fmi, dataset);
+        }
+    }
+
+    /**
+     * Sends the stored file unchanged through {@code transfer}; fails if the file is not the size
+     * the index gives (callers announce that size as Content-Length).
+     */
+    public static void transfer(StoredInstance instance, FileTransfer transfer) throws IOException {
+        try (FileChannel ch = FileChannel.open(instance.file(), StandardOpenOption.READ)) {
+            if (ch.size() != instance.size()) {
+                throw new IOException("stored file " + instance.file() + " has " + ch.size()
+                        + " bytes, the index says " + instance.size());
+            }
+            transfer.transfer(ch, 0, instance.size());
         }
     }
 

@@ -176,6 +176,15 @@ public final class PixelData {
         }
     }
 
+    /** Sends {@code frame} unchanged (no byte swapping) through {@code transfer}. */
+    public static void transfer(StoredInstance instance, Frame frame, FileTransfer transfer) throws IOException {
+        try (FileChannel ch = FileChannel.open(instance.file(), StandardOpenOption.READ)) {
+            for (Segment s : frame.segments()) {
+                transfer.transfer(ch, s.offset(), s.length());
+            }
+        }
+    }
+
     /** The bytes of {@code frame} in memory (one frame, for rendering). */
     public static byte[] read(StoredInstance instance, Frame frame, boolean swap16) throws IOException {
         if (frame.length() > Integer.MAX_VALUE - 16) {

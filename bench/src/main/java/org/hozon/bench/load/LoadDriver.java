@@ -19,23 +19,26 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (java.util.Arrays.asList(args).contains("--help")) {
-            System.out.println(LoadOptions.USAGE);
+            System.out.println(LoadOptions.USAGE + "\n" + RetrieveOptions.USAGE);
             return;
         }
         LoadOptions o;
+        RetrieveOptions r;
         try {
-            o = LoadOptions.parse(args);
+            RetrieveOptions.Split split = RetrieveOptions.split(args);
+            r = split.options();
+            o = LoadOptions.parse(split.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(LoadOptions.USAGE);
+            System.err.println(LoadOptions.USAGE + "\n" + RetrieveOptions.USAGE);
             System.exit(2);
             return;
         }
-        System.exit(run(o, args) ? 0 : 1);
+        System.exit(run(o, r, args) ? 0 : 1);
     }
 
-    /** Runs both phases; true if every request succeeded. */
-    static boolean run(LoadOptions o, String[] args) throws InterruptedException {
+    /** Runs the phases; true if every request succeeded. */
+    static boolean run(LoadOptions o, RetrieveOptions retrieve, String[] args) throws InterruptedException {
         Report report = new Report(System.out);
         report.note("command: bench/run-load %s", commandLine(args));
         report.note("started %s; java %s; %d cores; load average %s", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS),
@@ -104,6 +107,9 @@ public final class LoadDriver {
                 report.qido(r);
                 ok &= r.all.errors.get() == 0;
             }
+        }
+        if (retrieve.any()) {
+            ok &= RetrieveModes.run(o, retrieve, report, client, generator, factory, pool, studies);
         }
         report.note("finished; load average %s", CpuMeter.loadAverage());
         return ok;

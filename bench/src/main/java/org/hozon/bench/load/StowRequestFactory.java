@@ -56,13 +56,21 @@ public final class StowRequestFactory {
 
     /** The body of request {@code study} (one study, one series, {@link #instancesPerRequest()} instances). */
     public StowRequest request(int study) {
+        return request(study, 0, 0, instancesPerRequest, "hozon-load-" + seed + "-" + study);
+    }
+
+    /** Instances {@code first} to {@code first + count - 1} of one series of study {@code study}. */
+    public StowRequest request(int study, int series, int first, int count) {
+        return request(study, series, first, count, "hozon-load-" + seed + "-" + study + "-" + series + "-" + first);
+    }
+
+    private StowRequest request(int study, int series, int first, int count, String boundary) {
         BodySegments body = new BodySegments();
-        String boundary = "hozon-load-" + seed + "-" + study;
-        List<String> uids = new ArrayList<>(instancesPerRequest);
+        List<String> uids = new ArrayList<>(count);
         try {
             MultipartWriter multipart = new MultipartWriter(body, boundary);
-            for (int i = 0; i < instancesPerRequest; i++) {
-                Dataset ds = generator.header(study, 0, i);
+            for (int i = first; i < first + count; i++) {
+                Dataset ds = generator.header(study, series, i);
                 if (pool != null) {
                     ds.set(Tag.PixelData, VR.OW, pool.pixels(study, i));
                 }

@@ -23,7 +23,7 @@ import org.hozon.retrieve.StoredInstance;
 /**
  * Retrieve Metadata of study, series and instance (PS3.18 §10.4.1) as {@code application/dicom+json}
  * from the index alone: the stored headers are fetched in one ordered query and written one by one
- * to the response. Pixel Data and binary values above 1 KiB are {@code BulkDataURI}s pointing at
+ * to the response, through {@link Utf8JsonGenerator} (straight to UTF-8 bytes). Pixel Data and binary values above 1 KiB are {@code BulkDataURI}s pointing at
  * {@code .../instances/{uid}/bulk/{tag path}}, absolute or absolute-path per
  * {@code hozon.wado.bulkdata-uri}.
  */
@@ -54,11 +54,13 @@ public class MetadataResponder {
                 : PublicBaseUri.dicomWebPath(uri);
         DicomJsonWriter writer = JSON.withBulkDataUriBuilder(bulkDataUris(root));
         StreamingOutput body = out -> {
-            try (DicomJsonWriter.ArrayStream array = writer.openArray(out)) {
-                for (StoredInstance instance : found) {
-                    array.write(StoredHeader.decode(instance.header()));
-                }
+            Utf8JsonGenerator json = new Utf8JsonGenerator(out);
+            json.writeStartArray();
+            for (StoredInstance instance : found) {
+                writer.write(StoredHeader.decode(instance.header()), json);
             }
+            json.writeEnd();
+            json.flush();
         };
         return Response.ok(body, media.contentType()).build();
     }

@@ -30,6 +30,7 @@ import org.hozon.dicomweb.multipart.MultipartWriter;
 import org.hozon.dicomweb.multipart.PartHeaders;
 import org.hozon.persistence.index.StoredHeader;
 import org.hozon.retrieve.PixelData;
+import org.hozon.retrieve.RangeMultipart;
 import org.hozon.retrieve.RetrieveService;
 import org.hozon.retrieve.StoredInstance;
 
@@ -41,6 +42,8 @@ import org.hozon.retrieve.StoredInstance;
  * (Table 8.7.3-5) and transfer-syntax, or, for RLE Lossless, decoded to octet-stream when the
  * client asks for Explicit VR Little Endian (or names no syntax). Multipart by default;
  * single-part when the client accepts only the single media type and one frame is asked for.
+ * Frames sent unchanged (all but byte-swapped or decoded ones) carry a Content-Length and go to
+ * the container as file ranges ({@link RangeMultipart}, {@link ServletTransfer}).
  */
 @ApplicationScoped
 public class PixelResponder {
@@ -184,6 +187,9 @@ public class PixelResponder {
                 ? MediaTypes.APPLICATION_OCTET_STREAM + ";transfer-syntax=" + EVRLE
                 : TransferSyntaxTable.bulkMediaTypeFor(stored) + ";transfer-syntax=" + stored;
         boolean swap = PixelData.needsSwap(instance, header);
+        if (!decode && !swap) {
+            return asStored(instance, frames, media, partType);
+        }
         FrameWriter writeFrame = (frame, out) -> {
             if (decode) {
                 out.write(decodeRle(instance, header, frame));
@@ -206,6 +212,23 @@ public class PixelResponder {
             writer.finish();
         };
         return Response.ok(body, MultipartWriter.contentType(root, boundary)).build();
+    }
+
+    /**
+     * Frames whose bytes are sent unchanged: the length is known, so the response carries it and
+     * the file ranges go to the container directly ({@link ServletTransfer}).
+     */
+    private static Response asStored(StoredInstance instance, List<PixelData.Frame> frames, Negotiation media,
+            String partType) {
+        if (!media.offer().isMultipart()) {
+            PixelData.Frame frame = frames.get(0);
+            return Response.ok(ServletTransfer.entity((out, transfer) -> PixelData.transfer(instance, frame, transfer)),
+                    partType).header(HttpHeaders.CONTENT_LENGTH, frame.length()).build();
+        }
+        RangeMultipart body = RangeMultipart.frames(instance, frames, media.mediaType().parameter(MediaTypes.TYPE),
+                partType, MultipartWriter.randomBoundary());
+        return Response.ok(ServletTransfer.entity(body::writeTo), body.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, body.length()).build();
     }
 
     /** One frame of RLE Lossless decoded to native little endian pixels. */

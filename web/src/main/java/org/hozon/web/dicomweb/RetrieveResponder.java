@@ -19,6 +19,7 @@ import org.hozon.dicomweb.media.Offer;
 import org.hozon.dicomweb.multipart.MultipartWriter;
 import org.hozon.dicomweb.multipart.PartHeaders;
 import org.hozon.retrieve.InstanceWriter;
+import org.hozon.retrieve.RangeMultipart;
 import org.hozon.retrieve.RetrieveService;
 import org.hozon.retrieve.StoredInstance;
 
@@ -31,6 +32,11 @@ import org.hozon.retrieve.StoredInstance;
  * cannot be decompressed and are then sent as stored (the exception PS3.18 §8.7.3.3 makes for data
  * held only in that form), each part's Content-Type naming its real transfer syntax. Explicit VR
  * Little Endian asked for explicitly, or any other syntax than the stored one, is 406.
+ *
+ * <p>When every instance goes out as stored (always with {@code *}), the body's length is known
+ * up front ({@link RangeMultipart}): the response carries a Content-Length and the files are
+ * sent whole by the container ({@link ServletTransfer}, sendfile with Undertow). Transcoded
+ * responses are streamed in chunks.
  */
 @ApplicationScoped
 public class RetrieveResponder {
@@ -52,12 +58,17 @@ public class RetrieveResponder {
         if (!media.offer().isMultipart()) {
             StoredInstance instance = found.get(0);
             String effective = InstanceWriter.effectiveSyntax(instance, ts);
-            Response.ResponseBuilder rb = Response.ok((StreamingOutput) out -> InstanceWriter.write(instance, ts, out),
-                    MediaTypes.APPLICATION_DICOM + ";transfer-syntax=" + effective);
+            String type = MediaTypes.APPLICATION_DICOM + ";transfer-syntax=" + effective;
             if (effective.equals(instance.transferSyntaxUid())) {
-                rb.header(HttpHeaders.CONTENT_LENGTH, instance.size());
+                return Response.ok(ServletTransfer.entity((out, transfer) -> InstanceWriter.transfer(instance,
+                        transfer)), type).header(HttpHeaders.CONTENT_LENGTH, instance.size()).build();
             }
-            return rb.build();
+            return Response.ok((StreamingOutput) out -> InstanceWriter.write(instance, ts, out), type).build();
+        }
+        if (allAsStored(found, ts)) {
+            RangeMultipart body = RangeMultipart.asStored(found, MultipartWriter.randomBoundary());
+            return Response.ok(ServletTransfer.entity(body::writeTo), body.contentType())
+                    .header(HttpHeaders.CONTENT_LENGTH, body.length()).build();
         }
         String boundary = MultipartWriter.randomBoundary();
         StreamingOutput body = out -> {
@@ -72,6 +83,16 @@ public class RetrieveResponder {
             writer.finish();
         };
         return Response.ok(body, MultipartWriter.contentType(MediaTypes.APPLICATION_DICOM, boundary)).build();
+    }
+
+    /** True if every instance is written unchanged for the requested syntax {@code ts}. */
+    static boolean allAsStored(List<StoredInstance> instances, String ts) {
+        for (StoredInstance i : instances) {
+            if (!InstanceWriter.effectiveSyntax(i, ts).equals(i.transferSyntaxUid())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
