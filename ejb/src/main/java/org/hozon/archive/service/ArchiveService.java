@@ -105,7 +105,7 @@ public class ArchiveService {
         ObjectNames names = keys.names();
         String object = names.dataObject(tenant, job.sopIuid());
         String sidecarKey = ObjectNames.sidecarOf(object);
-        EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.COMPRESSION_LZ4, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
+        EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.DEFAULT_COMPRESSION, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
                 job.noncePrefix(), job.keyId(), sidecarKey);
 
         Path work = store.root().resolve(WORK_DIR);
