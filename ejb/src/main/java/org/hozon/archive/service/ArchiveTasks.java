@@ -125,16 +125,27 @@ public class ArchiveTasks {
      */
     public int resendStuck(int limit) {
         Instant now = Instant.now();
-        List<ArchiveTask> stuck = em.createQuery("SELECT t FROM ArchiveTask t WHERE (t.status = :pending AND t.nextAttemptAt < :due)"
-                        + " OR (t.status = :running AND t.nextAttemptAt < :now) ORDER BY t.nextAttemptAt", ArchiveTask.class)
+        String stuckNow = "(t.status = :pending AND t.nextAttemptAt < :due) OR (t.status = :running AND t.nextAttemptAt < :now)";
+        List<Long> stuck = em.createQuery("SELECT t.pk FROM ArchiveTask t WHERE " + stuckNow + " ORDER BY t.nextAttemptAt",
+                        Long.class)
                 .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
                 .setParameter("due", now.minus(settings.recoveryAfter())).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
-        for (ArchiveTask t : stuck) {
-            t.requeue(now, false);
-            messages.send(t.pk());
+        int sent = 0;
+        for (Long pk : stuck) {
+            // a conditional UPDATE of two columns, not a write-back of the row read above: an archiver
+            // may have claimed (or even archived) the task since, and its state must not be overwritten
+            int requeued = em.createQuery("UPDATE ArchiveTask t SET t.status = :pending, t.nextAttemptAt = :now"
+                            + " WHERE t.pk = :pk AND (" + stuckNow + ")")
+                    .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
+                    .setParameter("due", now.minus(settings.recoveryAfter())).setParameter("now", now)
+                    .setParameter("pk", pk).executeUpdate();
+            if (requeued == 1) {
+                messages.send(pk);
+                sent++;
+            }
         }
-        return stuck.size();
+        return sent;
     }
 
     /**
