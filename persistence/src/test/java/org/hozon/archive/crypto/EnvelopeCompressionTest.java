@@ -110,7 +110,7 @@ class EnvelopeCompressionTest {
 
     @Test
     void bytePlanesRoundTripEvenAndOddLengths() {
-        for (int n : new int[] {0, 1, 2, 3, 64, 65, 1001}) {
+        for (int n : new int[] {0, 1, 2, 3, 15, 16, 17, 31, 32, 33, 47, 64, 65, 1001, 65536}) {
             byte[] raw = EnvelopeTest.random(n, n);
             byte[] planes = new byte[n];
             ByteShuffle.shuffle(raw, 0, n, planes);
@@ -121,6 +121,31 @@ class EnvelopeCompressionTest {
         byte[] planes = new byte[4];
         ByteShuffle.shuffle(new byte[] {9, 1, 2, 3, 4, 5}, 1, 4, planes);
         assertArrayEquals(new byte[] {1, 3, 2, 4}, planes);
+    }
+
+    @Test
+    void bytePlanesMatchTheirDefinitionAtAnyOffset() {
+        byte[] src = EnvelopeTest.random(3000, 9);
+        for (int off : new int[] {0, 1, 7}) {
+            for (int n : new int[] {16, 33, 100, 2001}) {
+                byte[] expected = new byte[n];
+                for (int i = 0; i < n / 2; i++) {
+                    expected[i] = src[off + 2 * i];
+                    expected[n / 2 + i] = src[off + 2 * i + 1];
+                }
+                if (n % 2 == 1) {
+                    expected[n - 1] = src[off + n - 1];
+                }
+                byte[] planes = new byte[n];
+                ByteShuffle.shuffle(src, off, n, planes);
+                assertArrayEquals(expected, planes, "offset " + off + ", length " + n);
+                byte[] framed = new byte[n + 5];
+                System.arraycopy(planes, 0, framed, 5, n);
+                byte[] back = new byte[n];
+                ByteShuffle.unshuffle(framed, 5, n, back);
+                assertArrayEquals(Arrays.copyOfRange(src, off, off + n), back, "offset " + off + ", length " + n);
+            }
+        }
     }
 
     @Test
