@@ -62,7 +62,7 @@ final class ArchiveLagRun {
                 requests, o.perRequest, interval / 1e6, o.durationSeconds, o.clients,
                 db == null ? "the admin API (last 10,000 archived tasks)" : "archive_task rows (" + o.jdbcUrl + ")");
 
-        ArchiveStatusClient.Snapshot before = status.read();
+        ArchiveStatusClient.Snapshot before = status.awaitNoBacklog(o.drainSeconds, report);
         ProcessCpu processes = new ProcessCpu(o.pids);
         ProcessCpu.Reading cpuStart = processes.read();
         CpuMeter.Reading machineStart = CpuMeter.read();

@@ -48,6 +48,28 @@ final class ArchiveStatusClient {
                 .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Waits until nothing is PENDING or RUNNING, so that earlier work does not count.
+     *
+     * @param seconds how long to wait at most
+     * @param report  where to say so while waiting
+     * @return the state then
+     * @throws IOException if a backlog is still there after {@code seconds}
+     */
+    Snapshot awaitNoBacklog(int seconds, Report report) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        Snapshot s = read();
+        while (s.backlog() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the archive still has a backlog of " + s.backlog() + " tasks; let it drain first");
+            }
+            report.note("waiting for an earlier backlog of %d tasks to drain", s.backlog());
+            Thread.sleep(5000);
+            s = read();
+        }
+        return s;
+    }
+
     Snapshot read() throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").GET();
