@@ -18,6 +18,10 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
+        if (ArchiveOptions.wanted(args)) {
+            System.exit(ArchiveDriver.run(args));
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.println(LoadOptions.USAGE + "\n" + RetrieveOptions.USAGE);
             return;

@@ -24,7 +24,8 @@ final class LoadOptions {
             "  --skip-stow             store nothing; search the studies the same options would store\n"
                     + "                          (count mode: --instances, not --duration)",
             "  --server-pid PID        also report the CPU used by this server process (same machine, Linux)",
-            "  --user U --password P   HTTP basic authentication");
+            "  --user U --password P   HTTP basic authentication",
+            "  --archive-throughput, --archive-lag   Hozon's archive figures: --archive-lag --help");
 
     final String baseUrl;
     final List<Integer> clients;

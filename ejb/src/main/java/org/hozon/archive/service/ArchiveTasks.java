@@ -187,20 +187,32 @@ public class ArchiveTasks {
      */
     public int resendDue(int limit) {
         Instant now = Instant.now();
-        List<ArchiveTask> due = em.createQuery("SELECT t FROM ArchiveTask t WHERE"
-                        + " (t.status = :pending AND t.attempts = 0 AND t.nextAttemptAt < :lost)"
-                        + " OR (t.status = :pending AND t.attempts > 0 AND t.nextAttemptAt < :now)"
-                        + " OR (t.status IN (:running, :archived) AND t.nextAttemptAt < :now) ORDER BY t.nextAttemptAt",
-                        ArchiveTask.class)
+        String dueNow = "((t.status = :pending AND t.attempts = 0 AND t.nextAttemptAt < :lost)"
+                + " OR (t.status = :pending AND t.attempts > 0 AND t.nextAttemptAt < :now)"
+                + " OR (t.status IN (:running, :archived) AND t.nextAttemptAt < :now))";
+        List<Long> due = em.createQuery("SELECT t.pk FROM ArchiveTask t WHERE " + dueNow + " ORDER BY t.nextAttemptAt",
+                        Long.class)
                 .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
                 .setParameter("archived", ArchiveTask.ARCHIVED)
                 .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
-        for (ArchiveTask t : due) {
-            t.resent(now.plus(settings.recoveryAfter()));
-            messages.send(t.pk());
+        int sent = 0;
+        for (Long pk : due) {
+            // conditional UPDATEs of two columns, not a write-back of a row read above: an archiver
+            // may have claimed (or even archived) the task since, and its state must not be overwritten
+            int resent = em.createQuery("UPDATE ArchiveTask t SET t.status = CASE WHEN t.status = :running"
+                            + " THEN :pending ELSE t.status END, t.nextAttemptAt = :again WHERE t.pk = :pk AND " + dueNow)
+                    .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
+                    .setParameter("archived", ArchiveTask.ARCHIVED)
+                    .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
+                    .setParameter("again", now.plus(settings.recoveryAfter())).setParameter("pk", pk)
+                    .executeUpdate();
+            if (resent == 1) {
+                messages.send(pk);
+                sent++;
+            }
         }
-        return due.size();
+        return sent;
     }
 
     /**

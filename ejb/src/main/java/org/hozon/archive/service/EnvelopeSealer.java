@@ -58,7 +58,7 @@ public class EnvelopeSealer {
         SecretKey dataKey = DataKeys.unwrap(kek, job.wrappedKey(), new ObjectIdentity(tenant, job.sopIuid(), job.keyId()));
         String object = job.objectKey();
         String sidecarKey = ObjectNames.sidecarOf(object);
-        EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.COMPRESSION_LZ4, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
+        EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.DEFAULT_COMPRESSION, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
                 job.noncePrefix(), job.keyId(), sidecarKey);
 
         Path work = store.root().resolve(WORK_DIR);

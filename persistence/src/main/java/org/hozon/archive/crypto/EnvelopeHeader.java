@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <pre>
  * "HZNE"  magic                     4 bytes
  * version                           1 byte   (1)
- * compression                       1 byte   (0 none, 1 LZ4 block per segment)
+ * compression                       1 byte   (0 none, 1 LZ4 block per segment, 2 LZ4 with byte planes)
  * aead                              1 byte   (1 AES-256-GCM, 128-bit tag)
  * segment size                      4 bytes  (plaintext bytes per segment, before compression)
  * nonce prefix                      7 bytes  (random per object)
@@ -22,7 +22,7 @@ import java.util.Arrays;
  * </pre>
  * The encoded header is authenticated data of every segment, so none of it can be changed.
  *
- * @param compression   {@link #COMPRESSION_NONE} or {@link #COMPRESSION_LZ4}
+ * @param compression   {@link #COMPRESSION_NONE}, {@link #COMPRESSION_LZ4} or {@link #COMPRESSION_LZ4_SHUFFLE16}
  * @param segmentSize   plaintext bytes per segment
  * @param noncePrefix   7 random bytes
  * @param keyId         id of the KEK that wrapped the data key
@@ -37,6 +37,14 @@ public record EnvelopeHeader(int compression, int segmentSize, byte[] noncePrefi
     public static final int COMPRESSION_NONE = 0;
     /** Each segment is LZ4-compressed on its own (block format), unless that does not make it smaller. */
     public static final int COMPRESSION_LZ4 = 1;
+    /**
+     * Each segment is stored, LZ4-compressed, or LZ4-compressed after splitting its bytes into
+     * even and odd planes (16-bit pixels), whichever the writer found smaller. Readers from
+     * before this value (which know 0 and 1 only) refuse such headers.
+     */
+    public static final int COMPRESSION_LZ4_SHUFFLE16 = 2;
+    /** What the archiver writes. */
+    public static final int DEFAULT_COMPRESSION = COMPRESSION_LZ4_SHUFFLE16;
     /** AES-256-GCM with a 96-bit nonce and a 128-bit tag. */
     public static final int AEAD_AES256_GCM = 1;
     /** Default plaintext bytes per segment: 64 KiB. */
@@ -48,7 +56,7 @@ public record EnvelopeHeader(int compression, int segmentSize, byte[] noncePrefi
 
     /** Validates the fields. */
     public EnvelopeHeader {
-        if (compression != COMPRESSION_NONE && compression != COMPRESSION_LZ4) {
+        if (compression != COMPRESSION_NONE && compression != COMPRESSION_LZ4 && compression != COMPRESSION_LZ4_SHUFFLE16) {
             throw new IllegalArgumentException("unknown compression " + compression);
         }
         if (segmentSize < MIN_SEGMENT || segmentSize > MAX_SEGMENT) {
@@ -65,6 +73,14 @@ public record EnvelopeHeader(int compression, int segmentSize, byte[] noncePrefi
     @Override
     public byte[] noncePrefix() {
         return noncePrefix.clone();
+    }
+
+    /**
+     * @param prefix another nonce prefix
+     * @return this header with that prefix
+     */
+    public EnvelopeHeader withNoncePrefix(byte[] prefix) {
+        return new EnvelopeHeader(compression, segmentSize, prefix, keyId, wrappedKeyRef);
     }
 
     /** @return the header as written at the start of the object */

@@ -31,7 +31,13 @@ public final class EnvelopeReader {
      */
     public static long decrypt(EnvelopeHeader header, InputStream in, SecretKey dataKey, OutputStream out)
             throws IOException {
-        SegmentCipher cipher = new SegmentCipher(header, dataKey);
+        return decrypt(header, in, dataKey, out, Lz4Codec.DEFAULT);
+    }
+
+    /** {@link #decrypt(EnvelopeHeader, InputStream, SecretKey, OutputStream)} with a given LZ4 implementation. */
+    static long decrypt(EnvelopeHeader header, InputStream in, SecretKey dataKey, OutputStream out, Lz4Codec codec)
+            throws IOException {
+        SegmentCipher cipher = new SegmentCipher(header, dataKey, codec);
         PushbackInputStream pin = new PushbackInputStream(in, 1);
         DataInputStream data = new DataInputStream(pin);
         byte[] sealed = new byte[SegmentCipher.maxSealed(header.segmentSize())];
@@ -79,7 +85,7 @@ public final class EnvelopeReader {
             throw new EnvelopeException("segment " + index + " range is not one whole segment");
         }
         byte[] raw = new byte[header.segmentSize()];
-        int n = new SegmentCipher(header, dataKey).open(range, 4, range.length - 4, index, last, raw);
+        int n = new SegmentCipher(header, dataKey, Lz4Codec.DEFAULT).open(range, 4, range.length - 4, index, last, raw);
         byte[] result = new byte[n];
         System.arraycopy(raw, 0, result, 0, n);
         return result;

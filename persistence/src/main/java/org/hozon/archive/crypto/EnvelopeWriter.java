@@ -8,8 +8,14 @@ import javax.crypto.SecretKey;
 
 /**
  * Writes an envelope: the header, then each segment as {@code sealed length (4 bytes) || sealed
- * bytes}. Memory is two segment buffers whatever the size of the input. An empty input still
+ * bytes}. Memory is a few segment buffers whatever the size of the input. An empty input still
  * gives one (empty, final) segment, so an object can never be truncated to nothing unnoticed.
+ *
+ * <p>With compression, the nonce prefix written is the given one bound to this JVM's LZ4
+ * implementation ({@link Lz4Codec#bindNoncePrefix}): encrypting the same input twice with the same
+ * header and key gives the same object on the same implementation, and never reuses a nonce for
+ * different bytes on another. Read the header back from the object ({@link EnvelopeHeader#read}),
+ * not from what was passed in.
  */
 public final class EnvelopeWriter {
 
@@ -28,12 +34,19 @@ public final class EnvelopeWriter {
      */
     public static SegmentTable encrypt(InputStream plain, OutputStream out, EnvelopeHeader header, SecretKey dataKey)
             throws IOException {
-        SegmentCipher cipher = new SegmentCipher(header, dataKey);
-        int size = header.segmentSize();
+        return encrypt(plain, out, header, dataKey, Lz4Codec.DEFAULT);
+    }
+
+    /** {@link #encrypt(InputStream, OutputStream, EnvelopeHeader, SecretKey)} with a given LZ4 implementation. */
+    static SegmentTable encrypt(InputStream plain, OutputStream out, EnvelopeHeader header, SecretKey dataKey,
+            Lz4Codec codec) throws IOException {
+        EnvelopeHeader written = header.compression() == EnvelopeHeader.COMPRESSION_NONE ? header
+                : header.withNoncePrefix(codec.bindNoncePrefix(header.noncePrefix()));
+        SegmentCipher cipher = new SegmentCipher(written, dataKey, codec);
+        int size = written.segmentSize();
         byte[] current = new byte[size];
         byte[] next = new byte[size];
-        byte[] length = new byte[4];
-        byte[] headerBytes = header.encode();
+        byte[] headerBytes = written.encode();
         out.write(headerBytes);
         SegmentTable.Builder table = new SegmentTable.Builder(headerBytes.length);
         int n = plain.readNBytes(current, 0, size);
@@ -41,9 +54,7 @@ public final class EnvelopeWriter {
             int m = n == size ? plain.readNBytes(next, 0, size) : 0;
             boolean last = m == 0;
             int sealed = cipher.seal(current, n, index, last);
-            SegmentCipher.putInt(length, 0, sealed);
-            out.write(length);
-            out.write(cipher.sealed(), 0, sealed);
+            out.write(cipher.sealed(), 0, SegmentCipher.LENGTH_BYTES + sealed);
             table.add(sealed);
             if (last) {
                 return table.build();

@@ -7,52 +7,68 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 import net.jpountz.lz4.LZ4Compressor;
-import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * Seals and opens one segment. Segment plaintext (what GCM encrypts) is
- * {@code mode (1 byte: 0 stored, 1 LZ4) || raw length (4 bytes) || data}, so the compression
- * choice and the true length are authenticated too.
+ * {@code mode (1 byte) || raw length (4 bytes) || data}, so the compression choice and the true
+ * length are authenticated too. Modes: 0 stored, 1 LZ4 block, 2 LZ4 block of the bytes split into
+ * two planes ({@link ByteShuffle}); which ones a header allows depends on its compression.
  *
- * <p>Nonce (96 bits) = the object's 7-byte random prefix || segment index (4 bytes) || final flag
+ * <p>Nonce (96 bits) = the header's 7-byte nonce prefix || segment index (4 bytes) || final flag
  * (1 byte). The data key is fresh per object, so nonces never repeat under one key; the
  * authenticated data is the whole envelope header || index || final flag, so a segment moved to
  * another position, another object or past the end fails authentication, and a stream cut at a
  * segment boundary fails because its new last segment was not sealed as final.
  *
- * <p>Not thread-safe: one instance per stream.
+ * <p>Sealing is deterministic: the same raw bytes, header, key and {@link Lz4Codec} give the same
+ * sealed bytes (the mode is chosen from the data alone). Not thread-safe: one instance per stream.
  */
 final class SegmentCipher {
     static final int TAG_BYTES = 16;
     static final int PREFIX_BYTES = 5;
-    private static final int MODE_STORED = 0;
-    private static final int MODE_LZ4 = 1;
-    // The pure-Java compressor gives the same bytes on every node, so a retry that re-encrypts
-    // with the same data key and nonce prefix yields the same ciphertext (see ArchiveService).
-    private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestJavaInstance().fastCompressor();
-    // The bounds-checked decompressor: archived bytes are not trusted before authentication,
-    // and even after it we want no unchecked memory access.
-    private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.safeInstance().safeDecompressor();
+    /** The sealed bytes sit after their 4-byte length in {@link #sealed()}, framed as the envelope stores them. */
+    static final int LENGTH_BYTES = 4;
+    static final int MODE_STORED = 0;
+    static final int MODE_LZ4 = 1;
+    static final int MODE_LZ4_SHUFFLE16 = 2;
+    /** With byte-plane compression, the mode is chosen again every this many segments. */
+    static final int PROBE_EVERY = 16;
+    /** Bytes the mode is chosen on. */
+    static final int SAMPLE = 8 * 1024;
 
     private final EnvelopeHeader header;
     private final byte[] headerBytes;
     private final SecretKey key;
+    private final Lz4Codec codec;
+    private final LZ4Compressor compressor;
     private final Cipher cipher;
     private final byte[] plain;
+    private final byte[] other;
+    private final byte[] scratch;
     private final byte[] sealed;
+    private final byte[] nonce = new byte[12];
+    private final byte[] position = new byte[5];
+    private int preferred = -1;
+    private int dataLength;
 
-    SegmentCipher(EnvelopeHeader header, SecretKey key) {
+    SegmentCipher(EnvelopeHeader header, SecretKey key, Lz4Codec codec) {
         this.header = header;
         this.headerBytes = header.encode();
         this.key = key;
+        this.codec = codec;
+        this.compressor = codec.compressor();
         try {
             this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/GCM not available", e);
         }
-        this.plain = new byte[PREFIX_BYTES + Math.max(header.segmentSize(), COMPRESSOR.maxCompressedLength(header.segmentSize()))];
-        this.sealed = new byte[maxSealed(header.segmentSize())];
+        int size = header.segmentSize();
+        int bound = Math.max(size, compressor.maxCompressedLength(size));
+        this.plain = new byte[PREFIX_BYTES + bound];
+        this.other = header.compression() == EnvelopeHeader.COMPRESSION_LZ4_SHUFFLE16 ? new byte[bound] : null;
+        this.scratch = header.compression() == EnvelopeHeader.COMPRESSION_NONE ? null : new byte[size];
+        this.sealed = new byte[LENGTH_BYTES + maxSealed(size)];
+        System.arraycopy(header.noncePrefix(), 0, nonce, 0, EnvelopeHeader.NONCE_PREFIX_LENGTH);
     }
 
     /** @return the largest sealed segment this segment size can produce (never more: compression falls back to stored) */
@@ -63,31 +79,82 @@ final class SegmentCipher {
     /**
      * Compresses and seals raw bytes.
      *
-     * @return the length of the sealed bytes, which are in {@link #sealed()}
+     * @return the length of the sealed bytes, which are in {@link #sealed()} after their 4-byte length
      */
     int seal(byte[] raw, int length, long index, boolean last) {
-        int dataLength = length;
-        int mode = MODE_STORED;
-        if (header.compression() == EnvelopeHeader.COMPRESSION_LZ4 && length > 0) {
-            int c = COMPRESSOR.compress(raw, 0, length, plain, PREFIX_BYTES, plain.length - PREFIX_BYTES);
-            if (c < length) {
-                mode = MODE_LZ4;
-                dataLength = c;
-            }
-        }
+        int mode = compress(raw, length, index);
         if (mode == MODE_STORED) {
             System.arraycopy(raw, 0, plain, PREFIX_BYTES, length);
+            dataLength = length;
         }
         plain[0] = (byte) mode;
         putInt(plain, 1, length);
         try {
             init(Cipher.ENCRYPT_MODE, index, last);
-            return cipher.doFinal(plain, 0, PREFIX_BYTES + dataLength, sealed, 0);
+            int n = cipher.doFinal(plain, 0, PREFIX_BYTES + dataLength, sealed, LENGTH_BYTES);
+            putInt(sealed, 0, n);
+            return n;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
     }
 
+    /**
+     * Compresses into {@code plain} after the prefix when that makes the segment smaller.
+     *
+     * @return the mode; {@link #dataLength} is set unless it is {@link #MODE_STORED}
+     */
+    private int compress(byte[] raw, int length, long index) {
+        int compression = header.compression();
+        if (compression == EnvelopeHeader.COMPRESSION_NONE || length == 0) {
+            return MODE_STORED;
+        }
+        if (compression == EnvelopeHeader.COMPRESSION_LZ4) {
+            return lz4(raw, length, plain, PREFIX_BYTES) ? MODE_LZ4 : MODE_STORED;
+        }
+        if (preferred < 0 || index % PROBE_EVERY == 0) {
+            preferred = probe(raw, length);
+        }
+        if (preferred == MODE_LZ4_SHUFFLE16) {
+            return shuffledLz4(raw, length, plain, PREFIX_BYTES) ? MODE_LZ4_SHUFFLE16 : MODE_STORED;
+        }
+        if (preferred == MODE_LZ4) {
+            return lz4(raw, length, plain, PREFIX_BYTES) ? MODE_LZ4 : MODE_STORED;
+        }
+        return MODE_STORED; // the probe found nothing to gain: the run is not compressed at all
+    }
+
+    /**
+     * Compresses the last {@link #SAMPLE} bytes of the segment (past a segment 0's header, into
+     * the pixels) both ways: byte planes win for 16-bit pixels, plain LZ4 for text and other data with
+     * repeats at odd offsets, neither for already compressed pixel data.
+     *
+     * @return the mode for this segment and the rest of its probe period
+     */
+    private int probe(byte[] raw, int length) {
+        int n = Math.min(SAMPLE, length);
+        int from = length - n;
+        ByteShuffle.shuffle(raw, from, n, scratch);
+        int planes = compressor.compress(scratch, 0, n, other, 0, other.length);
+        int bytes = compressor.compress(raw, from, n, other, 0, other.length);
+        if (Math.min(planes, bytes) >= n) {
+            return MODE_STORED;
+        }
+        return planes <= bytes ? MODE_LZ4_SHUFFLE16 : MODE_LZ4;
+    }
+
+    private boolean lz4(byte[] raw, int length, byte[] dst, int off) {
+        int c = compressor.compress(raw, 0, length, dst, off, dst.length - off);
+        dataLength = c;
+        return c < length;
+    }
+
+    private boolean shuffledLz4(byte[] raw, int length, byte[] dst, int off) {
+        ByteShuffle.shuffle(raw, 0, length, scratch);
+        return lz4(scratch, length, dst, off);
+    }
+
+    /** @return the last sealed segment, after its 4-byte length */
     byte[] sealed() {
         return sealed;
     }
@@ -115,18 +182,29 @@ final class SegmentCipher {
         if (rawLength < 0 || rawLength > header.segmentSize() || (!last && rawLength != header.segmentSize())) {
             throw new EnvelopeException("segment " + index + " declares a wrong length " + rawLength);
         }
+        int compressed = n - PREFIX_BYTES;
         if (mode == MODE_STORED) {
-            if (n - PREFIX_BYTES != rawLength) {
+            if (compressed != rawLength) {
                 throw new EnvelopeException("segment " + index + " length mismatch");
             }
             System.arraycopy(plain, PREFIX_BYTES, out, 0, rawLength);
             return rawLength;
         }
-        if (mode != MODE_LZ4) {
-            throw new EnvelopeException("segment " + index + " has unknown mode " + mode);
+        int compression = header.compression();
+        if (mode == MODE_LZ4 && compression != EnvelopeHeader.COMPRESSION_NONE) {
+            return decompress(compressed, rawLength, out, index);
         }
+        if (mode == MODE_LZ4_SHUFFLE16 && compression == EnvelopeHeader.COMPRESSION_LZ4_SHUFFLE16) {
+            decompress(compressed, rawLength, scratch, index);
+            ByteShuffle.unshuffle(scratch, 0, rawLength, out);
+            return rawLength;
+        }
+        throw new EnvelopeException("segment " + index + " has mode " + mode + ", not allowed with compression " + compression);
+    }
+
+    private int decompress(int compressed, int rawLength, byte[] out, long index) throws EnvelopeException {
         try {
-            int d = DECOMPRESSOR.decompress(plain, PREFIX_BYTES, n - PREFIX_BYTES, out, 0, rawLength);
+            int d = codec.decompressor().decompress(plain, PREFIX_BYTES, compressed, out, 0, rawLength);
             if (d != rawLength) {
                 throw new EnvelopeException("segment " + index + " decompressed to " + d + " bytes, not " + rawLength);
             }
@@ -140,13 +218,10 @@ final class SegmentCipher {
         if (index < 0 || index > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("segment index out of range: " + index);
         }
-        byte[] nonce = new byte[12];
-        System.arraycopy(header.noncePrefix(), 0, nonce, 0, EnvelopeHeader.NONCE_PREFIX_LENGTH);
         putInt(nonce, 7, (int) index);
         nonce[11] = (byte) (last ? 1 : 0);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
         cipher.updateAAD(headerBytes);
-        byte[] position = new byte[5];
         putInt(position, 0, (int) index);
         position[4] = nonce[11];
         cipher.updateAAD(position);

@@ -233,17 +233,4 @@ public class ArchiveTask {
             attempts = 0;
         }
     }
-
-    /**
-     * Its message was sent again by the recovery timer: a RUNNING task whose lease expired is
-     * PENDING again; any task is due again at {@code dueAgain} if that message is lost too.
-     *
-     * @param dueAgain when the timer may send it once more
-     */
-    public void resent(Instant dueAgain) {
-        if (RUNNING.equals(status)) {
-            status = PENDING;
-        }
-        nextAttemptAt = dueAgain;
-    }
 }

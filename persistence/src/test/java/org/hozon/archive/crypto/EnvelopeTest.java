@@ -63,10 +63,14 @@ class EnvelopeTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, SEG - 1, SEG, SEG + 1, 3 * SEG, 5 * SEG + 17, 3_000_000})
     void roundTripsRandomAndImageLikeData(int size) throws IOException {
-        for (byte[] plain : new byte[][] {random(size, size), dicomLike(size)}) {
-            Sealed s = seal(plain, header, key);
-            assertArrayEquals(plain, open(s.bytes(), key));
-            assertEquals(Math.max(1, (size + SEG - 1) / SEG), s.table().count());
+        for (int compression : new int[] {EnvelopeHeader.COMPRESSION_NONE, EnvelopeHeader.COMPRESSION_LZ4,
+                EnvelopeHeader.COMPRESSION_LZ4_SHUFFLE16}) {
+            EnvelopeHeader h = new EnvelopeHeader(compression, SEG, DataKeys.noncePrefix(), "kek-1", "0123abcd.key");
+            for (byte[] plain : new byte[][] {random(size, size), dicomLike(size)}) {
+                Sealed s = seal(plain, h, key);
+                assertArrayEquals(plain, open(s.bytes(), key));
+                assertEquals(Math.max(1, (size + SEG - 1) / SEG), s.table().count());
+            }
         }
     }
 
@@ -143,6 +147,7 @@ class EnvelopeTest {
         byte[] plain = dicomLike(5 * SEG + 300);
         Sealed s = seal(plain, header, key);
         SegmentTable t = s.table();
+        EnvelopeHeader header = EnvelopeHeader.read(new ByteArrayInputStream(s.bytes())); // as written
         for (int i = 0; i < t.count(); i++) {
             byte[] range = Arrays.copyOfRange(s.bytes(), (int) t.offset(i), (int) (t.offset(i) + t.length(i)));
             byte[] segment = EnvelopeReader.decryptSegment(header, key, i, i == t.count() - 1, range);
