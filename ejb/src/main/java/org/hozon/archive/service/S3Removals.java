@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.hozon.archive.crypto.EnvelopeException;
 import org.hozon.archive.crypto.EnvelopeHeader;
+import org.hozon.archive.crypto.EnvelopeWriter;
 import org.hozon.archive.crypto.Sidecar;
 import org.hozon.archive.s3.ArchiveTarget;
 import org.hozon.archive.s3.ArchiveTargets;
@@ -71,7 +72,7 @@ public class S3Removals {
                 return null;
             }
             try {
-                return Arrays.equals(EnvelopeHeader.read(new ByteArrayInputStream(head)).noncePrefix(), d.noncePrefix());
+                return EnvelopeWriter.sealedFrom(EnvelopeHeader.read(new ByteArrayInputStream(head)), d.noncePrefix());
             } catch (IOException notAnEnvelope) {
                 return false;
             }

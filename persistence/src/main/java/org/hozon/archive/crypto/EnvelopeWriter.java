@@ -3,6 +3,7 @@ package org.hozon.archive.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 import javax.crypto.SecretKey;
 
@@ -35,6 +36,29 @@ public final class EnvelopeWriter {
     public static SegmentTable encrypt(InputStream plain, OutputStream out, EnvelopeHeader header, SecretKey dataKey)
             throws IOException {
         return encrypt(plain, out, header, dataKey, Lz4Codec.DEFAULT);
+    }
+
+    /**
+     * Tells whether an envelope was sealed from a given nonce prefix (the one kept with its archive
+     * task): the prefix its header carries is that prefix, bound to the fingerprint of the LZ4
+     * implementation that wrote it (native or pure Java of this lz4-java version), or the prefix
+     * itself without compression. A newer copy of the same instance, sealed from another random
+     * prefix, does not match.
+     *
+     * @param written the header read from the object
+     * @param prefix  the nonce prefix chosen for the copy
+     * @return whether the object is that copy
+     */
+    public static boolean sealedFrom(EnvelopeHeader written, byte[] prefix) {
+        if (Arrays.equals(written.noncePrefix(), prefix)) {
+            return true; // no compression, or written before prefixes were bound
+        }
+        for (byte[] bound : Lz4Codec.knownBindings(prefix)) {
+            if (Arrays.equals(written.noncePrefix(), bound)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #encrypt(InputStream, OutputStream, EnvelopeHeader, SecretKey)} with a given LZ4 implementation. */

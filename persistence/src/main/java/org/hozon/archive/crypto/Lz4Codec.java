@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -98,6 +100,24 @@ final class Lz4Codec {
             bound[i] ^= fingerprint[i];
         }
         return bound;
+    }
+
+    /**
+     * @param prefix an object's random nonce prefix
+     * @return the prefix bound by each implementation of this lz4-java version (native, pure Java)
+     */
+    static List<byte[]> knownBindings(byte[] prefix) {
+        String version = lz4JavaVersion();
+        List<byte[]> out = new ArrayList<>();
+        for (String description : List.of("lz4-java " + version + " native (JNI)", "lz4-java " + version + " pure Java")) {
+            byte[] fingerprint = fingerprintOf(description);
+            byte[] bound = prefix.clone();
+            for (int i = 0; i < bound.length; i++) {
+                bound[i] ^= fingerprint[i];
+            }
+            out.add(bound);
+        }
+        return out;
     }
 
     private static byte[] fingerprintOf(String description) {

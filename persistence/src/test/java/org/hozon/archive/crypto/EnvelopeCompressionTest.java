@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import javax.crypto.Cipher;
@@ -146,6 +147,20 @@ class EnvelopeCompressionTest {
                 assertArrayEquals(Arrays.copyOfRange(src, off, off + n), back, "offset " + off + ", length " + n);
             }
         }
+    }
+
+    @Test
+    void anObjectIsKnownAsSealedFromItsPrefixWhicheverImplementationWroteIt() throws IOException {
+        byte[] plain = pixels16(2 * SEG, 3);
+        EnvelopeHeader h = header(EnvelopeHeader.COMPRESSION_LZ4_SHUFFLE16);
+        for (Lz4Codec codec : nativeLoads() ? List.of(Lz4Codec.javaOnly(), Lz4Codec.nativeOnly()) : List.of(Lz4Codec.javaOnly())) {
+            EnvelopeHeader written = EnvelopeHeader.read(new ByteArrayInputStream(seal(plain, h, key, codec)));
+            assertTrue(EnvelopeWriter.sealedFrom(written, h.noncePrefix()), codec.description());
+            assertFalse(EnvelopeWriter.sealedFrom(written, DataKeys.noncePrefix()), "another copy's prefix");
+        }
+        EnvelopeHeader stored = header(EnvelopeHeader.COMPRESSION_NONE);
+        EnvelopeHeader written = EnvelopeHeader.read(new ByteArrayInputStream(seal(plain, stored, key, Lz4Codec.DEFAULT)));
+        assertTrue(EnvelopeWriter.sealedFrom(written, stored.noncePrefix()));
     }
 
     @Test
