@@ -34,6 +34,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.hozon.archive.crypto.EnvelopeHeader;
+import org.hozon.archive.crypto.EnvelopeWriter;
 import org.hozon.archive.crypto.KeyRing;
 import org.hozon.dicom.Dataset;
 import org.hozon.dicom.Tag;
@@ -118,9 +120,11 @@ class RestoreIT {
         Map<String, Map<String, JsonObject>> qido = qidoAnswers(studies, hanako, jiro);
         Map<String, byte[]> bytes = new TreeMap<>();
         Map<String, List<Object>> archived = new TreeMap<>();
+        Map<String, byte[]> prefixes = new TreeMap<>();
         for (String sop : sent.keySet()) {
             bytes.put(sop, retrieve(sop));
             archived.put(sop, archiveRow(sop));
+            prefixes.put(sop, noncePrefix(sop));
         }
         assertEquals(true, patientNeedsReview(hanako), "study 2 flagged patient A for review");
 
@@ -154,6 +158,11 @@ class RestoreIT {
                     assertArrayEquals(bytes.get(sop), restored, "bytes of " + sop);
                     assertArrayEquals(sent.get(sop), restored, "bytes sent for " + sop);
                     assertEquals(archived.get(sop), archiveRow(sop), "SHA-256 at receipt and archive copy of " + sop);
+                    // the task keeps the prefix the envelope carries: the chosen one bound to the LZ4
+                    // implementation that sealed it, by which a DELETE still knows that copy
+                    EnvelopeHeader restoredPrefix = new EnvelopeHeader(EnvelopeHeader.DEFAULT_COMPRESSION,
+                            EnvelopeHeader.DEFAULT_SEGMENT_SIZE, noncePrefix(sop), "key", "ref");
+                    assertTrue(EnvelopeWriter.sealedFrom(restoredPrefix, prefixes.get(sop)), "nonce prefix of " + sop);
                 }
                 assertEquals(true, patientNeedsReview(hanako), "the identity conflict is found again");
                 assertRestoredNotRearchived(sent.keySet());
@@ -254,7 +263,7 @@ class RestoreIT {
         try (Connection c = TestDatabase.connect()) {
             Object[] row = TestDatabase.row(c, "SELECT i.sha256, i.size_bytes, a.target, a.bucket, a.object_key, a.sidecar_key,"
                     + " a.etag, a.ciphertext_sha256, a.ciphertext_size, a.key_id, a.wrapped_key, t.status, t.key_id,"
-                    + " t.wrapped_key, t.nonce_prefix FROM instance i JOIN archive_copy a ON a.instance_fk = i.pk"
+                    + " t.wrapped_key FROM instance i JOIN archive_copy a ON a.instance_fk = i.pk"
                     + " JOIN archive_task t ON t.instance_fk = i.pk WHERE a.target = '" + TestInfrastructure.PRIMARY
                     + "' AND i.sop_iuid = ?", sop);
             List<Object> values = new ArrayList<>();
@@ -262,6 +271,13 @@ class RestoreIT {
                 values.add(o instanceof byte[] b ? sha256(b) : o instanceof Number n ? n.longValue() : o);
             }
             return values;
+        }
+    }
+
+    private static byte[] noncePrefix(String sop) throws Exception {
+        try (Connection c = TestDatabase.connect()) {
+            return (byte[]) TestDatabase.row(c, "SELECT t.nonce_prefix FROM archive_task t JOIN instance i"
+                    + " ON t.instance_fk = i.pk WHERE i.sop_iuid = ?", sop)[0];
         }
     }
 
