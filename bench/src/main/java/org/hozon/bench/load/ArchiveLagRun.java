@@ -73,6 +73,12 @@ final class ArchiveLagRun {
                 db == null ? "the admin API (last 10,000 archived tasks)" : "archive_task rows (" + o.jdbcUrl + ")",
                 deleter == null ? "" : "; archived studies deleted " + o.deleteAfterSeconds + " s after their STOW at the earliest");
 
+        if (o.warmup > 0) {
+            // a cold server archives slowly until the JIT has compiled the archive path: not part of the figure
+            StowLevel w = new StowPhase(client, factory, requests).run(4, (o.warmup + o.perRequest - 1) / o.perRequest, 0);
+            report.note("warm-up: %d instances stored (%d errors); waiting for them to be archived", w.instancesOk,
+                    w.errorRequests);
+        }
         ArchiveStatusClient.Snapshot before = status.awaitNothingPending(o.drainSeconds, report);
         ProcessCpu processes = new ProcessCpu(o.pids);
         ProcessCpu.Reading cpuStart = processes.read();

@@ -16,7 +16,7 @@ final class ArchiveOptions {
             "  --archive-lag           STOW at a constant --rate for --duration while sampling",
             "                          /admin/archive; then the percentiles of acknowledgement -> ARCHIVED",
             "  --instances N           throughput: instances stored for the backlog (default 6000)",
-            "  --warmup N              throughput: instances stored and archived first, not timed (default 2000)",
+            "  --warmup N              instances stored and archived first, not counted (default 2000)",
             "  --clients N             throughput: STOW clients filling the backlog (default 8);",
             "                          lag: most requests in flight (default 32)",
             "  --rate R                lag: instances per second (required)",
