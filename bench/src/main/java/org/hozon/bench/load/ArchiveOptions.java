@@ -16,7 +16,7 @@ final class ArchiveOptions {
             "  --archive-lag           STOW at a constant --rate for --duration while sampling",
             "                          /admin/archive; then the percentiles of acknowledgement -> ARCHIVED",
             "  --instances N           throughput: instances stored for the backlog (default 6000)",
-            "  --warmup N              throughput: instances stored and archived first, not timed (default 2000)",
+            "  --warmup N              instances stored and archived first, not counted (default 2000)",
             "  --clients N             throughput: STOW clients filling the backlog (default 8);",
             "                          lag: most requests in flight (default 32)",
             "  --rate R                lag: instances per second (required)",
@@ -24,6 +24,8 @@ final class ArchiveOptions {
             "  --per-request N         instances per STOW request (default 10; lag: 5)",
             "  --sample S              lag: seconds between progress lines (default 10)",
             "  --drain S               lag: seconds to wait for the backlog after the last STOW (default 300)",
+            "  --delete-after S        lag, with --jdbc: DELETE each study once archived (and its lags read), at the",
+            "                          earliest S s after its STOW, so a long run fits the disk (default 0: keep)",
             "  --jdbc URL              the server's PostgreSQL (e.g. jdbc:postgresql://127.0.0.1:5433/hozon):",
             "                          exact lag percentiles over every task of the run from archive_task;",
             "                          without it, the admin API's (last 10,000 archived tasks) are shown",
@@ -37,7 +39,7 @@ final class ArchiveOptions {
             "  --user U --password P   HTTP basic authentication");
 
     private static final Set<String> VALUED = Set.of("--instances", "--warmup", "--clients", "--rate", "--duration", "--per-request",
-            "--sample", "--drain", "--jdbc", "--jdbc-user", "--jdbc-password", "--admin", "--management-port",
+            "--sample", "--drain", "--delete-after", "--jdbc", "--jdbc-user", "--jdbc-password", "--admin", "--management-port",
             "--jboss-cli", "--seed", "--pool", "--user", "--password");
 
     enum Mode { THROUGHPUT, LAG }
@@ -53,6 +55,7 @@ final class ArchiveOptions {
     final int perRequest;
     final int sampleSeconds;
     final int drainSeconds;
+    final int deleteAfterSeconds;
     final String jdbcUrl;
     final String jdbcUser;
     final String jdbcPassword;
@@ -78,6 +81,7 @@ final class ArchiveOptions {
         this.perRequest = positive("--per-request", v.getOrDefault("--per-request", mode == Mode.LAG ? "5" : "10"));
         this.sampleSeconds = positive("--sample", v.getOrDefault("--sample", "10"));
         this.drainSeconds = positive("--drain", v.getOrDefault("--drain", "300"));
+        this.deleteAfterSeconds = Integer.parseInt(v.getOrDefault("--delete-after", "0"));
         this.jdbcUrl = v.get("--jdbc");
         this.jdbcUser = v.getOrDefault("--jdbc-user", "hozon");
         this.jdbcPassword = v.getOrDefault("--jdbc-password", "hozon");
@@ -137,6 +141,9 @@ final class ArchiveOptions {
         String base = values.get("base");
         if (base == null || !(base.startsWith("http://") || base.startsWith("https://"))) {
             throw new IllegalArgumentException("a base URL (http://...) is required");
+        }
+        if (values.containsKey("--delete-after") && !values.containsKey("--jdbc")) {
+            throw new IllegalArgumentException("--delete-after needs --jdbc (a study goes only once its lags were read)");
         }
         if (mode == Mode.LAG && !values.containsKey("--rate")) {
             throw new IllegalArgumentException("--archive-lag needs --rate");

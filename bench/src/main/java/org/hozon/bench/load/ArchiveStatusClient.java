@@ -49,23 +49,29 @@ final class ArchiveStatusClient {
     }
 
     /**
-     * Waits until nothing is PENDING or RUNNING, so that earlier work does not count.
+     * Waits until nothing is PENDING, so that earlier work does not count. RUNNING tasks are
+     * not waited for: they finish within seconds, unless their archiver died, and then they
+     * stay RUNNING until their lease expires.
      *
      * @param seconds how long to wait at most
      * @param report  where to say so while waiting
      * @return the state then
-     * @throws IOException if a backlog is still there after {@code seconds}
+     * @throws IOException if tasks are still pending after {@code seconds}
      */
-    Snapshot awaitNoBacklog(int seconds, Report report) throws IOException, InterruptedException {
+    Snapshot awaitNothingPending(int seconds, Report report) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Snapshot s = read();
-        while (s.backlog() > 0) {
+        while (s.pending() > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IOException("the archive still has a backlog of " + s.backlog() + " tasks; let it drain first");
+                throw new IOException("the archive still has " + s.pending() + " pending tasks; let them drain first");
             }
-            report.note("waiting for an earlier backlog of %d tasks to drain", s.backlog());
+            report.note("waiting for %d earlier pending tasks to be archived", s.pending());
             Thread.sleep(5000);
             s = read();
+        }
+        if (s.running() > 0) {
+            report.note("%d tasks RUNNING (in progress, or left by an archiver that died, until their lease expires)",
+                    s.running());
         }
         return s;
     }

@@ -45,7 +45,7 @@ final class ArchiveThroughputRun {
             report.note("warm-up: %d instances stored (%d errors); waiting for them to be archived", w.instancesOk,
                     w.errorRequests);
         }
-        ArchiveStatusClient.Snapshot before = status.awaitNoBacklog(o.drainSeconds, report);
+        ArchiveStatusClient.Snapshot before = status.awaitNothingPending(o.drainSeconds, report);
         MdbDelivery mdb = new MdbDelivery(o.jbossCli, URI.create(o.baseUrl).getHost(), o.managementPort);
         report.note("pausing archiving: %s ... stop-delivery", mdb.cli());
         mdb.stop();
@@ -70,7 +70,7 @@ final class ArchiveThroughputRun {
 
     private boolean drain(ArchiveStatusClient.Snapshot before, ArchiveStatusClient.Snapshot filled, double bytesPerInstance,
             ProcessCpu processes) throws IOException, InterruptedException {
-        long target = filled.archived() + filled.backlog();
+        long target = filled.archived() + filled.pending(); // nothing was pending before: these are ours
         ArchiveStatusClient.Snapshot first = null;
         ProcessCpu.Reading cpuFirst = null;
         CpuMeter.Reading machineFirst = null;
@@ -95,7 +95,7 @@ final class ArchiveThroughputRun {
                 progress(first, shown, s, bytesPerInstance);
                 shown = s;
             }
-            if (s.archived() >= target || (s.backlog() == 0 && first != null)) {
+            if (s.archived() >= target || (s.pending() == 0 && s.running() <= before.running() && first != null)) {
                 break;
             }
             if (s.nanos() - progressAt > STALL_NANOS) {
@@ -117,7 +117,7 @@ final class ArchiveThroughputRun {
         out("%-7s %9d %8.1f %8.1f %8.1f %8d %7.1f %6s  %s", "ARCHIVE", n, seconds, n / seconds,
                 n * bytesPerInstance / 1e6 / seconds, last.failed() - before.failed(), machine.machineBusy * 100,
                 CpuMeter.loadAverage().split(" ")[0], ProcessCpu.coresBetween(cpuFirst, cpuLast));
-        return last.failed() == before.failed() && last.backlog() == 0;
+        return last.failed() == before.failed() && last.archived() >= target;
     }
 
     private void progress(ArchiveStatusClient.Snapshot first, ArchiveStatusClient.Snapshot a, ArchiveStatusClient.Snapshot b,

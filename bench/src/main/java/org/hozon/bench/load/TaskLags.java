@@ -9,70 +9,77 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Lag (task created → ARCHIVED) of archive tasks, read from the server's PostgreSQL. The task is
  * created in the store transaction, a few milliseconds before the STOW response: its lag is the
- * acknowledgement → ARCHIVED lag plus that.
+ * acknowledgement → ARCHIVED lag plus that. Not thread-safe: one connection.
  */
 final class TaskLags implements AutoCloseable {
     private final Connection db;
-
-    /**
-     * Lags of a set of tasks, sorted, in ms.
-     *
-     * @param lagsMillis archived tasks' lags, ascending
-     * @param notArchived tasks of the set not (yet) ARCHIVED
-     */
-    record Lags(long[] lagsMillis, long notArchived) {
-        long percentile(double p) {
-            if (lagsMillis.length == 0) {
-                return -1;
-            }
-            int i = (int) Math.ceil(p / 100 * lagsMillis.length) - 1;
-            return lagsMillis[Math.max(0, Math.min(lagsMillis.length - 1, i))];
-        }
-    }
 
     TaskLags(String url, String user, String password) throws SQLException {
         this.db = DriverManager.getConnection(url, user, password);
     }
 
-    /** Tasks created in {@code [from, to)}: the figure of a run. */
-    Lags createdBetween(Instant from, Instant to) throws SQLException {
-        return query("created_at", from, to);
-    }
-
-    /** Tasks archived in {@code [from, to)}: the lag as it was seen during one interval. */
-    Lags completedBetween(Instant from, Instant to) throws SQLException {
-        return query("completed_at", from, to);
-    }
-
-    private Lags query(String column, Instant from, Instant to) throws SQLException {
-        String sql = "SELECT status, EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000 FROM archive_task"
-                + " WHERE " + column + " >= ? AND " + column + " < ?";
+    /**
+     * Lags of the tasks archived in {@code [from, to)} that were created at or after {@code createdSince}.
+     *
+     * @return their lags in ms, ascending
+     */
+    long[] archived(Instant from, Instant to, Instant createdSince) throws SQLException {
+        String sql = "SELECT EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000 FROM archive_task"
+                + " WHERE status = 'ARCHIVED' AND completed_at >= ? AND completed_at < ? AND created_at >= ?";
         try (PreparedStatement s = db.prepareStatement(sql)) {
-            s.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            s.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            s.setObject(1, utc(from));
+            s.setObject(2, utc(to));
+            s.setObject(3, utc(createdSince));
             long[] lags = new long[1024];
             int n = 0;
-            long other = 0;
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (!"ARCHIVED".equals(r.getString(1))) {
-                        other++;
-                        continue;
-                    }
                     if (n == lags.length) {
                         lags = Arrays.copyOf(lags, n * 2);
                     }
-                    lags[n++] = Math.round(r.getDouble(2));
+                    lags[n++] = Math.round(r.getDouble(1));
                 }
             }
             long[] sorted = Arrays.copyOf(lags, n);
             Arrays.sort(sorted);
-            return new Lags(sorted, other);
+            return sorted;
         }
+    }
+
+    /** @return whether every one of these instances is ARCHIVED, at a time before {@code before} */
+    boolean allArchivedBefore(List<String> sopInstanceUids, Instant before) throws SQLException {
+        String in = String.join(",", java.util.Collections.nCopies(sopInstanceUids.size(), "?"));
+        String sql = "SELECT COUNT(*) FROM archive_task t JOIN instance i ON i.pk = t.instance_fk"
+                + " WHERE i.sop_iuid IN (" + in + ") AND t.status = 'ARCHIVED' AND t.completed_at < ?";
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            int p = 1;
+            for (String uid : sopInstanceUids) {
+                s.setString(p++, uid);
+            }
+            s.setObject(p, utc(before));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1) == sopInstanceUids.size();
+            }
+        }
+    }
+
+    /** @return the nearest-rank percentile of sorted {@code lags}, or -1 if there are none */
+    static long percentile(long[] lags, double p) {
+        if (lags.length == 0) {
+            return -1;
+        }
+        int i = (int) Math.ceil(p / 100 * lags.length) - 1;
+        return lags[Math.max(0, Math.min(lags.length - 1, i))];
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     @Override
