@@ -114,19 +114,30 @@ public class CopyDeletions {
      */
     public int resendDue(int limit) {
         Instant now = Instant.now();
-        List<ArchiveDeletion> due = em.createQuery("SELECT d FROM ArchiveDeletion d WHERE"
-                        + " (d.status = :pending AND d.attempts = 0 AND d.nextAttemptAt < :lost)"
-                        + " OR (d.status = :pending AND d.attempts > 0 AND d.nextAttemptAt < :now)"
-                        + " OR (d.status = :running AND d.nextAttemptAt < :now) ORDER BY d.nextAttemptAt",
-                        ArchiveDeletion.class)
+        String dueNow = "((d.status = :pending AND d.attempts = 0 AND d.nextAttemptAt < :lost)"
+                + " OR (d.status = :pending AND d.attempts > 0 AND d.nextAttemptAt < :now)"
+                + " OR (d.status = :running AND d.nextAttemptAt < :now))";
+        List<Long> due = em.createQuery("SELECT d.pk FROM ArchiveDeletion d WHERE " + dueNow + " ORDER BY d.nextAttemptAt",
+                        Long.class)
                 .setParameter("pending", ArchiveDeletion.PENDING).setParameter("running", ArchiveDeletion.RUNNING)
                 .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
-        for (ArchiveDeletion d : due) {
-            d.resent(now.plus(settings.recoveryAfter()));
-            messages.sendDeletion(d.pk());
+        int sent = 0;
+        for (Long pk : due) {
+            // a conditional UPDATE, not a write-back of a row read above: a processor may have
+            // claimed the deletion since, and its claim must not be undone (as for archive tasks)
+            int resent = em.createQuery("UPDATE ArchiveDeletion d SET d.status = :pending, d.nextAttemptAt = :again"
+                            + " WHERE d.pk = :pk AND " + dueNow)
+                    .setParameter("pending", ArchiveDeletion.PENDING).setParameter("running", ArchiveDeletion.RUNNING)
+                    .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
+                    .setParameter("again", now.plus(settings.recoveryAfter())).setParameter("pk", pk)
+                    .executeUpdate();
+            if (resent == 1) {
+                messages.sendDeletion(pk);
+                sent++;
+            }
         }
-        return due.size();
+        return sent;
     }
 
     /**

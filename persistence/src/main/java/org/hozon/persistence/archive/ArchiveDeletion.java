@@ -195,14 +195,4 @@ public class ArchiveDeletion {
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
         nextAttemptAt = nextAttempt;
     }
-
-    /**
-     * Its message was sent again by the recovery timer.
-     *
-     * @param dueAgain when the timer may send it once more
-     */
-    public void resent(Instant dueAgain) {
-        status = PENDING;
-        nextAttemptAt = dueAgain;
-    }
 }
