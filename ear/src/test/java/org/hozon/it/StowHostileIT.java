@@ -4,7 +4,7 @@ import static org.hozon.it.StowIT.STUDIES;
 import static org.hozon.it.StowIT.count;
 import static org.hozon.it.StowIT.failureReason;
 import static org.hozon.it.StowIT.json;
-import static org.hozon.it.StowIT.row;
+import static org.hozon.it.TestDatabase.row;
 import static org.hozon.it.TestInstances.CT;
 import static org.hozon.it.TestInstances.FAILING_ROOT;
 import static org.hozon.it.TestInstances.contentType;

@@ -22,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +90,7 @@ class StowIT {
 
         try (Connection c = TestDatabase.connect()) {
             for (int i = 0; i < 3; i++) {
-                Object[] row = row(c, "SELECT storage_path, size_bytes, sha256, pixel_data_offset, pixel_data_length,"
+                Object[] row = TestDatabase.row(c, "SELECT storage_path, size_bytes, sha256, pixel_data_offset, pixel_data_length,"
                         + " transfer_syntax_uid, rows_ FROM instance WHERE sop_iuid = ?", sops.get(i));
                 Path stored = Store.root().resolve((String) row[0]);
                 assertTrue(Files.isRegularFile(stored), "file in the store: " + stored);
@@ -109,7 +107,7 @@ class StowIT {
                 assertEquals(1L, count(c, "SELECT COUNT(*) FROM audit_event WHERE sop_iuid = ? AND action = 'STORE'",
                         sops.get(i)));
             }
-            Object[] s = row(c, "SELECT num_series, num_instances, modalities, sop_classes, patient_alpha, patient_ideo,"
+            Object[] s = TestDatabase.row(c, "SELECT num_series, num_instances, modalities, sop_classes, patient_alpha, patient_ideo,"
                     + " patient_phon, patient_fuzzy, study_time, needs_review FROM study WHERE study_iuid = ?", study);
             assertEquals(2, ((Number) s[0]).intValue());
             assertEquals(3, ((Number) s[1]).intValue());
@@ -125,8 +123,8 @@ class StowIT {
                     + " WHERE s.study_iuid = ?", study));
             assertEquals(2L, count(c, "SELECT COUNT(*) FROM study_sop_class m JOIN study s ON m.study_fk = s.pk"
                     + " WHERE s.study_iuid = ?", study));
-            assertEquals(2, ((Number) row(c, "SELECT num_instances FROM series WHERE series_iuid = ?", ctSeries)[0]).intValue());
-            assertEquals("RP1", row(c, "SELECT r.requested_procedure_id FROM series_request r JOIN series s"
+            assertEquals(2, ((Number) TestDatabase.row(c, "SELECT num_instances FROM series WHERE series_iuid = ?", ctSeries)[0]).intValue());
+            assertEquals("RP1", TestDatabase.row(c, "SELECT r.requested_procedure_id FROM series_request r JOIN series s"
                     + " ON r.series_fk = s.pk WHERE s.series_iuid = ?", mrSeries)[0]);
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM patient WHERE patient_id = ?", pid));
         }
@@ -160,7 +158,7 @@ class StowIT {
         assertEquals(sop, string(json(again.body()).getJsonObject("00081199").getJsonArray("Value").getJsonObject(0), "00081155"));
         try (Connection c = TestDatabase.connect()) {
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM instance WHERE sop_iuid = ?", sop));
-            assertEquals(1, ((Number) row(c, "SELECT num_instances FROM study WHERE study_iuid = ?", study)[0]).intValue());
+            assertEquals(1, ((Number) TestDatabase.row(c, "SELECT num_instances FROM study WHERE study_iuid = ?", study)[0]).intValue());
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM archive_task t JOIN instance i ON t.instance_fk = i.pk"
                     + " WHERE i.sop_iuid = ?", sop));
         }
@@ -182,7 +180,7 @@ class StowIT {
         assertEquals(sop, string(failed, "00081155"));
         assertTrue(response.headers().firstValue("Warning").orElse("").contains("different content"));
         try (Connection c = TestDatabase.connect()) {
-            assertEquals(sha256(original), row(c, "SELECT sha256 FROM instance WHERE sop_iuid = ?", sop)[0]);
+            assertEquals(sha256(original), TestDatabase.row(c, "SELECT sha256 FROM instance WHERE sop_iuid = ?", sop)[0]);
         }
         List<Path> files = Store.filesOfStudy(study);
         assertEquals(1, files.size());
@@ -202,14 +200,14 @@ class StowIT {
         assertEquals(200, response.statusCode(), response.body());
         try (Connection c = TestDatabase.connect()) {
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM patient WHERE patient_id = ?", pid), "never merged into a new patient");
-            assertEquals(Boolean.TRUE, row(c, "SELECT needs_review FROM patient WHERE patient_id = ?", pid)[0]);
-            assertEquals("Sato^Hanako", row(c, "SELECT patient_name FROM patient WHERE patient_id = ?", pid)[0],
+            assertEquals(Boolean.TRUE, TestDatabase.row(c, "SELECT needs_review FROM patient WHERE patient_id = ?", pid)[0]);
+            assertEquals("Sato^Hanako", TestDatabase.row(c, "SELECT patient_name FROM patient WHERE patient_id = ?", pid)[0],
                     "the patient on file is not overwritten");
-            assertEquals(Boolean.TRUE, row(c, "SELECT needs_review FROM study WHERE study_iuid = ?", study2)[0]);
-            assertEquals(Boolean.FALSE, row(c, "SELECT needs_review FROM study WHERE study_iuid = ?", study1)[0]);
-            assertEquals("Kato^Hanako", row(c, "SELECT received_value FROM identity_review WHERE sop_iuid = ?"
+            assertEquals(Boolean.TRUE, TestDatabase.row(c, "SELECT needs_review FROM study WHERE study_iuid = ?", study2)[0]);
+            assertEquals(Boolean.FALSE, TestDatabase.row(c, "SELECT needs_review FROM study WHERE study_iuid = ?", study1)[0]);
+            assertEquals("Kato^Hanako", TestDatabase.row(c, "SELECT received_value FROM identity_review WHERE sop_iuid = ?"
                     + " AND attribute = 'PatientName'", sop2)[0]);
-            assertEquals("19600303", row(c, "SELECT received_value FROM identity_review WHERE sop_iuid = ?"
+            assertEquals("19600303", TestDatabase.row(c, "SELECT received_value FROM identity_review WHERE sop_iuid = ?"
                     + " AND attribute = 'PatientBirthDate'", sop2)[0]);
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM instance WHERE sop_iuid = ?", sop2));
         }
@@ -272,10 +270,10 @@ class StowIT {
         }
         try (Connection c = TestDatabase.connect()) {
             assertEquals(1L, count(c, "SELECT COUNT(*) FROM patient WHERE patient_id = ?", pid));
-            Object[] s = row(c, "SELECT num_series, num_instances FROM study WHERE study_iuid = ?", study);
+            Object[] s = TestDatabase.row(c, "SELECT num_series, num_instances FROM study WHERE study_iuid = ?", study);
             assertEquals(1, ((Number) s[0]).intValue());
             assertEquals(n, ((Number) s[1]).intValue());
-            assertEquals(n, ((Number) row(c, "SELECT num_instances FROM series WHERE series_iuid = ?", series)[0]).intValue());
+            assertEquals(n, ((Number) TestDatabase.row(c, "SELECT num_instances FROM series WHERE series_iuid = ?", series)[0]).intValue());
         }
     }
 
@@ -300,22 +298,8 @@ class StowIT {
         return item.getJsonObject(String.format("%08X", FAILURE_REASON)).getJsonArray("Value").getInt(0);
     }
 
-    static Object[] row(Connection c, String sql, String param) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "a row for " + sql + " with " + param);
-                Object[] row = new Object[rs.getMetaData().getColumnCount()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                return row;
-            }
-        }
-    }
-
     static long count(Connection c, String sql, String param) throws Exception {
-        return ((Number) row(c, sql, param)[0]).longValue();
+        return ((Number) TestDatabase.row(c, sql, param)[0]).longValue();
     }
 
 }
