@@ -17,9 +17,10 @@ import java.util.Set;
  * @param objectKey    the data object's key (the same in every target)
  * @param attempt      this attempt's number (1 = first)
  * @param copiedTo     the targets that hold a recorded copy already
+ * @param deletionsPendingIn the targets where an earlier copy under the same key waits for deletion
  * @param catchUp      whether the task was ARCHIVED already and only optional copies are missing
  */
 public record ArchiveJob(long taskPk, long instancePk, String sopIuid, String storagePath, String sha256, long size,
         String keyId, byte[] wrappedKey, byte[] noncePrefix, String objectKey, int attempt, Set<String> copiedTo,
-        boolean catchUp) {
+        Set<String> deletionsPendingIn, boolean catchUp) {
 }

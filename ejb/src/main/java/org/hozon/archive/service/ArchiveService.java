@@ -104,7 +104,8 @@ public class ArchiveService {
             }
         }
         Map<String, String> errors = attempt.errors;
-        String status = tasks.finish(job, errors, attempt.instanceError, attempt.touched, attempt.cipherSha);
+        String status = tasks.finish(job, attempt.lastCopy, errors, attempt.instanceError, attempt.touched,
+                attempt.cipherSha);
         if (status == null) {
             LOG.info(() -> "instance of archive task " + taskPk + " was deleted while being archived");
         } else if (!errors.isEmpty()) {
@@ -116,11 +117,16 @@ public class ArchiveService {
         }
     }
 
-    /** @return false if the instance was deleted meanwhile (nothing more to do) */
+    /**
+     * PUTs the envelope to each target and records each copy at once, except the last: that one is
+     * recorded by {@link ArchiveTasks#finish} in the same transaction that ends the attempt.
+     *
+     * @return false if the instance was deleted meanwhile (nothing more to do)
+     */
     private boolean putAll(ArchiveJob job, List<ArchiveTarget> reachable, SealedEnvelope envelope, Attempt attempt) {
         for (ArchiveTarget t : reachable) {
             try {
-                if (!removals.removeBefore(t, job.objectKey())) {
+                if (job.deletionsPendingIn().contains(t.name()) && !removals.removeBefore(t, job.objectKey())) {
                     attempt.errors.put(t.name(), "an earlier copy under the same key is still being deleted");
                     continue;
                 }
@@ -128,9 +134,10 @@ public class ArchiveService {
                 ArchiveCopy copy = copies.put(t, job, envelope);
                 health.succeeded(t.name());
                 meters.copied(t.name(), envelope.length());
-                if (!tasks.copied(job, copy, attempt.touched, attempt.cipherSha)) {
+                if (attempt.lastCopy != null && !tasks.copied(job, attempt.lastCopy, attempt.touched, attempt.cipherSha)) {
                     return false;
                 }
+                attempt.lastCopy = copy;
             } catch (ArchiveException e) {
                 attempt.instanceError = true;
                 meters.copyFailed(t.name());
@@ -151,5 +158,7 @@ public class ArchiveService {
         final List<String> touched = new ArrayList<>();
         boolean instanceError;
         String cipherSha;
+        /** a confirmed copy not recorded yet */
+        ArchiveCopy lastCopy;
     }
 }

@@ -64,6 +64,9 @@ public class ArchiveTasks {
     @Inject
     ArchiveNode node;
 
+    @Inject
+    QueueProgress progress;
+
     /**
      * Claims a task: PENDING, RUNNING with an expired lease, or ARCHIVED with optional copies due
      * (a catch-up, which stays ARCHIVED). On its first attempt its data key, nonce prefix and
@@ -94,8 +97,11 @@ public class ArchiveTasks {
         if (claimed == 0) {
             return Optional.empty();
         }
+        // the persistence context is new in this transaction: find reads the row as updated above
         ArchiveTask task = em.find(ArchiveTask.class, taskPk);
-        em.refresh(task);
+        if (task.attempts() == 1 && !catchUp) {
+            progress.tookUp(task.createdAt(), now);
+        }
         Instance instance = em.find(Instance.class, task.instanceFk());
         if (instance == null) {
             return Optional.empty();
@@ -114,7 +120,8 @@ public class ArchiveTasks {
         }
         return Optional.of(new ArchiveJob(taskPk, instance.pk(), instance.sopIuid(), instance.storagePath(),
                 instance.sha256(), instance.sizeBytes(), task.keyId(), task.wrappedKey(), task.noncePrefix(),
-                task.objectKey(), task.attempts(), copiedTo(instance.pk()), catchUp));
+                task.objectKey(), task.attempts(), copiedTo(instance.pk()), deletions.targetsDeleting(task.objectKey()),
+                catchUp));
     }
 
     /**
@@ -146,20 +153,24 @@ public class ArchiveTasks {
      * errors) never make a task FAILED: an outage loses nothing and needs no operator.
      *
      * @param job           the job
+     * @param copy          a copy a target confirmed that is not recorded yet, or null
      * @param errors        per target (or "local"), what went wrong in this attempt
      * @param instanceError whether an error lies with the instance (its file, its key, a conflicting object)
      * @param touched       the targets this attempt PUT to (or tried to)
      * @param cipherSha     the envelope's SHA-256, hex, or null if it was not sealed
      * @return the task's status afterwards, or null if its instance was deleted meanwhile
      */
-    public String finish(ArchiveJob job, Map<String, String> errors, boolean instanceError, Collection<String> touched,
-            String cipherSha) {
+    public String finish(ArchiveJob job, ArchiveCopy copy, Map<String, String> errors, boolean instanceError,
+            Collection<String> touched, String cipherSha) {
         ArchiveTask task = em.find(ArchiveTask.class, job.taskPk(), LockModeType.PESSIMISTIC_WRITE);
         if (task == null) {
             orphans(job, touched, cipherSha);
             return null;
         }
         Set<String> have = copiedTo(job.instancePk());
+        if (copy != null && have.add(copy.target())) {
+            em.persist(copy);
+        }
         List<ArchiveTarget> all = targets.all();
         boolean requiredMissing = all.stream().anyMatch(t -> t.required() && !have.contains(t.name()));
         boolean optionalMissing = all.stream().anyMatch(t -> !t.required() && !have.contains(t.name()));
@@ -187,6 +198,7 @@ public class ArchiveTasks {
      */
     public int resendDue(int limit) {
         Instant now = Instant.now();
+        Instant lost = progress.lostBefore(now, settings.recoveryAfter());
         String dueNow = "((t.status = :pending AND t.attempts = 0 AND t.nextAttemptAt < :lost)"
                 + " OR (t.status = :pending AND t.attempts > 0 AND t.nextAttemptAt < :now)"
                 + " OR (t.status IN (:running, :archived) AND t.nextAttemptAt < :now))";
@@ -194,7 +206,7 @@ public class ArchiveTasks {
                         Long.class)
                 .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
                 .setParameter("archived", ArchiveTask.ARCHIVED)
-                .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
+                .setParameter("lost", lost).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
         int sent = 0;
         for (Long pk : due) {
@@ -204,7 +216,7 @@ public class ArchiveTasks {
                             + " THEN :pending ELSE t.status END, t.nextAttemptAt = :again WHERE t.pk = :pk AND " + dueNow)
                     .setParameter("pending", ArchiveTask.PENDING).setParameter("running", ArchiveTask.RUNNING)
                     .setParameter("archived", ArchiveTask.ARCHIVED)
-                    .setParameter("lost", now.minus(settings.recoveryAfter())).setParameter("now", now)
+                    .setParameter("lost", lost).setParameter("now", now)
                     .setParameter("again", now.plus(settings.recoveryAfter())).setParameter("pk", pk)
                     .executeUpdate();
             if (resent == 1) {

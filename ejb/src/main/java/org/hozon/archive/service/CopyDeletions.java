@@ -2,8 +2,10 @@ package org.hozon.archive.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -85,6 +87,15 @@ public class CopyDeletions {
         if (d != null) {
             d.failed(error, Instant.now().plus(settings.retryDelay(attempt)));
         }
+    }
+
+    /**
+     * @param objectKey a data object's key
+     * @return the targets where a deletion of that key waits
+     */
+    public Set<String> targetsDeleting(String objectKey) {
+        return new HashSet<>(em.createQuery("SELECT DISTINCT d.target FROM ArchiveDeletion d WHERE d.objectKey = :k",
+                String.class).setParameter("k", objectKey).getResultList());
     }
 
     /**
