@@ -84,14 +84,28 @@ public final class QidoResultBuilder {
      */
     public static Dataset build(QidoQuery query, IndexRow row, Dataset header, List<RequestItem> requests,
             String baseUrl) {
-        QueryLevel level = query.level();
-        Dataset ds = new Dataset();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        return build(query, returnTags(query), row, header, requests, baseUrl);
+    }
+
+    /** @return the top-level tags of the query's return attributes, each once, in order */
+    public static int[] returnTags(QidoQuery query) {
         Set<Integer> tags = new LinkedHashSet<>();
         for (AttributePath p : query.returnAttributes()) {
             tags.add(p.first());
         }
-        for (int tag : tags) {
+        return tags.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The result data set of one row, with the query's {@link #returnTags} worked out once for
+     * all its rows.
+     */
+    public static Dataset build(QidoQuery query, int[] returnTags, IndexRow row, Dataset header,
+            List<RequestItem> requests, String baseUrl) {
+        QueryLevel level = query.level();
+        Dataset ds = new Dataset();
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        for (int tag : returnTags) {
             put(ds, tag, level, row, header, requests, baseUrl);
         }
         if (query.includeAll() && header != null) {

@@ -54,11 +54,12 @@ public class QidoSearchService {
             throw new IllegalStateException("QIDO-RS search failed: " + e.getMessage(), e);
         }
         List<Dataset> datasets = new ArrayList<>(page.rows().size());
+        int[] returnTags = QidoResultBuilder.returnTags(query);
         for (int i = 0; i < page.rows().size(); i++) {
             IndexRow row = page.rows().get(i);
             Dataset header = page.headers().isEmpty() ? null : page.headers().get(i);
             Long series = row.number("series_pk");
-            datasets.add(QidoResultBuilder.build(query, row, header,
+            datasets.add(QidoResultBuilder.build(query, returnTags, row, header,
                     series == null ? List.of() : page.requests().getOrDefault(series, List.of()), baseUrl));
         }
         return new QidoResult(datasets, warnings(query, sql, page, limit <= max && query.limit().isPresent()));

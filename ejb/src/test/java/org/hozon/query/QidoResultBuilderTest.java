@@ -36,7 +36,7 @@ class QidoResultBuilderTest {
         m.put("num_instances", 3);
         m.put("series_pk", 5L);
         m.put("series_iuid", "1.2.3.4");
-        return new IndexRow(m);
+        return IndexRow.of(m);
     }
 
     private static JsonObject json(Dataset ds) {

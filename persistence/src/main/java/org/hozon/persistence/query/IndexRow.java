@@ -14,18 +14,35 @@ import java.util.Map;
 public final class IndexRow {
     private final Map<String, Object> values;
 
-    public IndexRow(Map<String, Object> values) {
-        this.values = Map.copyOf(values);
+    private IndexRow(Map<String, Object> values) {
+        this.values = values; // never handed out: the row stays as read
     }
 
-    /** Reads the current row of {@code rs}; labels are lower-cased (H2 reports them upper case). */
-    static IndexRow read(ResultSet rs) throws SQLException {
+    /** @return a row of a copy of {@code values} (column label to value) */
+    public static IndexRow of(Map<String, Object> values) {
+        return new IndexRow(new HashMap<>(values));
+    }
+
+    /**
+     * The labels of a result's columns, lower-cased (H2 reports them upper case): once per result,
+     * not per row.
+     */
+    static String[] labels(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
-        Map<String, Object> values = new HashMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            Object v = rs.getObject(i);
+        String[] labels = new String[md.getColumnCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+        }
+        return labels;
+    }
+
+    /** Reads the current row of {@code rs}, whose columns have {@code labels}. */
+    static IndexRow read(ResultSet rs, String[] labels) throws SQLException {
+        HashMap<String, Object> values = new HashMap<>(labels.length * 2);
+        for (int i = 0; i < labels.length; i++) {
+            Object v = rs.getObject(i + 1);
             if (v != null) {
-                values.put(md.getColumnLabel(i).toLowerCase(Locale.ROOT), v);
+                values.put(labels[i], v);
             }
         }
         return new IndexRow(values);

@@ -46,6 +46,7 @@ public final class QidoSearchExecutor {
                 sql.statement().bind(ps);
                 ps.setFetchSize(Math.min(FETCH_SIZE, (sql.pagedInSql() ? pageSize : maxCandidates) + 1));
                 try (ResultSet rs = ps.executeQuery()) {
+                    String[] labels = IndexRow.labels(rs);
                     int candidates = 0;
                     int matches = 0;
                     while (rs.next()) {
@@ -53,7 +54,7 @@ public final class QidoSearchExecutor {
                             capReached = true;
                             break;
                         }
-                        IndexRow row = IndexRow.read(rs);
+                        IndexRow row = IndexRow.read(rs, labels);
                         Dataset header = sql.withHeader() ? decode(row) : null;
                         if (!sql.pagedInSql()) {
                             if (!passes(sql, row, header) || ++matches <= offset) {

@@ -66,13 +66,16 @@ public class QidoResponder {
         return rb.build();
     }
 
+    /** Through {@link Utf8JsonGenerator}, as metadata: the same bytes as JSON-P's generator, faster. */
     private static StreamingOutput stream(List<Dataset> datasets) {
         return out -> {
-            try (DicomJsonWriter.ArrayStream array = JSON.openArray(out)) {
-                for (Dataset ds : datasets) {
-                    array.write(ds);
-                }
+            Utf8JsonGenerator json = new Utf8JsonGenerator(out);
+            json.writeStartArray();
+            for (Dataset ds : datasets) {
+                JSON.write(ds, json);
             }
+            json.writeEnd();
+            json.flush();
         };
     }
 
