@@ -46,7 +46,9 @@ final class HttpGetClient implements Closeable {
             this.headers = headers;
             this.chunked = "chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""));
             this.closeAfter = "close".equalsIgnoreCase(headers.getOrDefault("connection", ""));
-            if (!chunked) {
+            if (status == 204 || status == 304) {
+                finishBody(); // no body, whatever the headers say
+            } else if (!chunked) {
                 String length = headers.get("content-length");
                 if (length == null) {
                     throw new IOException("response " + status + " with neither Content-Length nor chunked body");

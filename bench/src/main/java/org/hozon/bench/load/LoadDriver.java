@@ -104,7 +104,7 @@ public final class LoadDriver {
             List<QidoMix.Query> queries = QidoMix.build(generator, sorted, o.qidoQueries, o.seed, o.qidoLimit);
             report.note("QIDO: %d study searches in rotation over %d stored studies, Accept: application/dicom+json%s",
                     queries.size(), sorted.size(), o.qidoLimit > 0 ? ", limit=" + o.qidoLimit : "");
-            QidoPhase qido = new QidoPhase(client);
+            QidoPhase qido = new QidoPhase(client, o.baseUrl, o.user, o.password);
             report.qidoHeader();
             for (int clients : o.qidoClients) {
                 QidoPhase.Result r = qido.run(queries, clients);

@@ -7,8 +7,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.hozon.dicomweb.multipart.MultipartReader;
 import org.hozon.dicomweb.multipart.Part;
@@ -20,13 +31,28 @@ import org.hozon.dicomweb.multipart.Part;
  * ({@code java -cp ... org.hozon.bench.load.StowSink 8099}), point the driver at
  * {@code http://127.0.0.1:8099/dicom-web} and read the driver's client% column. HTTP/1.1 with
  * Content-Length bodies only: just enough for the driver, not a general server.
+ *
+ * <p>With {@code --durable DIR} it does the least any server must do to acknowledge an instance
+ * durably (issue 4, point 1, without parsing or an index): each part is written to a temporary
+ * file in DIR while its SHA-256 is computed, the file is {@code fdatasync}ed and renamed, and the
+ * directory is synced once per request before the answer. Files are deleted after the answer so
+ * the disk does not fill. The driver against it measures the ceiling of durable ingest on this
+ * machine.
  */
 public final class StowSink {
     private StowSink() {
     }
 
+    private static final AtomicLong FILES = new AtomicLong();
+    private static Path durableDir;
+
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
+        int i = 0;
+        if (args.length > 1 && args[0].equals("--durable")) {
+            durableDir = Files.createDirectories(Path.of(args[1]));
+            i = 2;
+        }
+        int port = args.length > i ? Integer.parseInt(args[i]) : 8099;
         try (ServerSocket server = new ServerSocket(port, 64, InetAddress.getLoopbackAddress())) {
             System.out.println("StowSink listening on http://127.0.0.1:" + port + "/dicom-web");
             while (true) {
@@ -67,12 +93,22 @@ public final class StowSink {
                 int parts = 0;
                 InputStream body = new BoundedInput(in, length);
                 MultipartReader reader = MultipartReader.forContentType(body, contentType);
+                List<Path> stored = new ArrayList<>();
                 for (Part p = reader.nextPart(); p != null; p = reader.nextPart()) {
                     InputStream b = p.body();
-                    while (b.read(drain) >= 0) {
-                        // discard
+                    if (durableDir != null) {
+                        stored.add(storeDurably(b, drain));
+                    } else {
+                        while (b.read(drain) >= 0) {
+                            // discard
+                        }
                     }
                     parts++;
+                }
+                if (durableDir != null) {
+                    try (FileChannel dir = FileChannel.open(durableDir, StandardOpenOption.READ)) {
+                        dir.force(true);
+                    }
                 }
                 while (body.read(drain) >= 0) {
                     // epilogue
@@ -86,10 +122,37 @@ public final class StowSink {
                         + answer.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(answer);
                 out.flush();
+                for (Path f : stored) {
+                    Files.delete(f);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // the client went away or sent something this sink does not understand: drop the connection
         }
+    }
+
+    /** Writes a part to a temporary file while hashing it, fdatasyncs and renames it. */
+    private static Path storeDurably(InputStream body, byte[] buffer) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long n = FILES.incrementAndGet();
+        Path tmp = durableDir.resolve(n + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int r = body.read(buffer); r >= 0; r = body.read(buffer)) {
+                sha.update(buffer, 0, r);
+                ByteBuffer bb = ByteBuffer.wrap(buffer, 0, r);
+                while (bb.hasRemaining()) {
+                    ch.write(bb);
+                }
+            }
+            ch.force(false);
+        }
+        sha.digest();
+        return Files.move(tmp, durableDir.resolve(n + ".dcm"), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** One CRLF-terminated header line, or null at the end of the stream. */
