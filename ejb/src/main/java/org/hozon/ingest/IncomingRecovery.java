@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -42,14 +43,31 @@ public class IncomingRecovery {
     /** Cleans {@code .incoming}. */
     @PostConstruct
     void recover() {
-        Path root = store.root();
-        Path incoming = root.resolve(StorePaths.INCOMING);
-        if (!Files.isDirectory(incoming)) {
-            return;
+        Outcome done = clean(store.root(), uid -> em.createQuery(
+                "SELECT i.storagePath FROM Instance i WHERE i.sopIuid = :uid", String.class)
+                .setParameter("uid", uid).getResultList());
+        if (done.parts() + done.completed() + done.undone() > 0) {
+            LOG.info("Incoming recovery: " + done.parts() + " partial receptions deleted, " + done.completed()
+                    + " committed instances confirmed, " + done.undone() + " uncommitted files deleted");
         }
+    }
+
+    /** What {@link #clean} did. */
+    record Outcome(int parts, int completed, int undone) {
+    }
+
+    /**
+     * @param root         the local store
+     * @param indexedPaths for a SOP Instance UID, the storage paths the index has for it
+     */
+    static Outcome clean(Path root, Function<String, List<String>> indexedPaths) {
+        Path incoming = root.resolve(StorePaths.INCOMING);
         int parts = 0;
         int completed = 0;
         int undone = 0;
+        if (!Files.isDirectory(incoming)) {
+            return new Outcome(0, 0, 0);
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(incoming)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -63,10 +81,7 @@ public class IncomingRecovery {
                     LOG.warning("Unknown file in " + incoming + " left alone: " + name);
                     continue;
                 }
-                List<String> paths = em.createQuery(
-                        "SELECT i.storagePath FROM Instance i WHERE i.sopIuid = :uid", String.class)
-                        .setParameter("uid", pending[0]).getResultList();
-                if (!paths.contains(pending[1])) {
+                if (!indexedPaths.apply(pending[0]).contains(pending[1])) {
                     DurableFiles.deleteQuietly(root.resolve(pending[1]));
                     undone++;
                 } else {
@@ -77,9 +92,6 @@ public class IncomingRecovery {
         } catch (IOException e) {
             LOG.warning("Could not clean " + incoming + ": " + e);
         }
-        if (parts + completed + undone > 0) {
-            LOG.info("Incoming recovery: " + parts + " partial receptions deleted, " + completed
-                    + " committed instances confirmed, " + undone + " uncommitted files deleted");
-        }
+        return new Outcome(parts, completed, undone);
     }
 }
