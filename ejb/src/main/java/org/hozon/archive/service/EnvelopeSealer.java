@@ -1,6 +1,7 @@
 package org.hozon.archive.service;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -26,15 +27,23 @@ import org.hozon.archive.crypto.Sidecar;
 import org.hozon.archive.store.LocalStore;
 
 /**
- * Compresses and encrypts a stored instance into a temporary file while hashing both the
- * plaintext (it must still match the SHA-256 recorded at receipt) and the ciphertext, and builds
- * its sidecar. Memory stays at a few segment buffers whatever the instance's size; the temporary
- * file is what lets each PUT announce its length and checksum up front.
+ * Compresses and encrypts a stored instance, in memory up to {@link #IN_MEMORY_MAX} and into a
+ * temporary file beyond, while hashing both the plaintext (it must still match the SHA-256
+ * recorded at receipt) and the ciphertext, and builds its sidecar. Memory stays bounded whatever
+ * the instance's size; the whole envelope is what lets each PUT announce its length and checksum
+ * up front.
  */
 @ApplicationScoped
 public class EnvelopeSealer {
     /** Directory under the local store for envelopes being uploaded. */
     public static final String WORK_DIR = ".archive";
+    /**
+     * Instances up to this size are sealed in memory (at most one such envelope per archiving
+     * session, {@code hozon.archive.sessions}: 8 × at most 8 MiB of array): no temporary file to
+     * write and delete, and the SDK reads the envelope twice (payload hash, then the body). Larger
+     * ones go through a file.
+     */
+    static final long IN_MEMORY_MAX = 4L << 20;
 
     @Inject
     ArchiveKeys keys;
@@ -60,9 +69,19 @@ public class EnvelopeSealer {
         EnvelopeHeader header = new EnvelopeHeader(EnvelopeHeader.DEFAULT_COMPRESSION, EnvelopeHeader.DEFAULT_SEGMENT_SIZE,
                 job.noncePrefix(), job.keyId(), sidecarKey);
 
-        Path work = store.root().resolve(WORK_DIR);
-        Files.createDirectories(work);
-        Path temp = Files.createTempFile(work, "task-" + job.taskPk() + "-", ".hze");
+        boolean inMemory = job.size() <= IN_MEMORY_MAX;
+        Path temp = null;
+        EnvelopeBuffer buffer = null;
+        OutputStream target;
+        if (inMemory) {
+            buffer = new EnvelopeBuffer((int) job.size() / 2 + 64 * 1024);
+            target = buffer;
+        } else {
+            Path work = store.root().resolve(WORK_DIR);
+            Files.createDirectories(work);
+            temp = Files.createTempFile(work, "task-" + job.taskPk() + "-", ".hze");
+            target = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+        }
         boolean done = false;
         try {
             MessageDigest plainDigest = sha256();
@@ -70,8 +89,7 @@ public class EnvelopeSealer {
             SegmentTable table;
             try (InputStream in = new DigestInputStream(Files.newInputStream(store.root().resolve(job.storagePath())),
                     plainDigest);
-                    OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
-                            cipherDigest)) {
+                    OutputStream out = new DigestOutputStream(target, cipherDigest)) {
                 table = EnvelopeWriter.encrypt(in, out, header, dataKey);
             }
             String plainSha = HexFormat.of().formatHex(plainDigest.digest());
@@ -81,14 +99,28 @@ public class EnvelopeSealer {
             }
             Sidecar sidecar = new Sidecar(job.keyId(), job.wrappedKey(), Sidecar.sealReceipt(kek, job.keyId(), object,
                     new Sidecar.Receipt(tenant, job.sopIuid(), job.sha256(), job.size())), table);
-            SealedEnvelope sealed = new SealedEnvelope(temp, Files.size(temp), cipherDigest.digest(), object, sidecarKey,
-                    sidecar, sidecar.encode());
+            SealedEnvelope sealed = inMemory
+                    ? new SealedEnvelope(null, buffer.array(), buffer.size(), cipherDigest.digest(), object, sidecarKey,
+                            sidecar, sidecar.encode())
+                    : new SealedEnvelope(temp, null, Files.size(temp), cipherDigest.digest(), object, sidecarKey,
+                            sidecar, sidecar.encode());
             done = true;
             return sealed;
         } finally {
-            if (!done) {
+            if (!done && temp != null) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** A byte array output stream whose array is handed over without a copy. */
+    private static final class EnvelopeBuffer extends ByteArrayOutputStream {
+        EnvelopeBuffer(int initial) {
+            super(initial);
+        }
+
+        byte[] array() {
+            return buf;
         }
     }
 

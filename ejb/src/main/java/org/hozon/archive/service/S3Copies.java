@@ -59,7 +59,8 @@ public class S3Copies {
         PutObjectRequest.Builder request = request(bucket, key, envelope.length(), envelope.sha256Base64());
         target.storageClass().ifPresent(request::storageClass);
         try {
-            return s3.putObject(request.build(), RequestBody.fromFile(envelope.file())).eTag();
+            return s3.putObject(request.build(), RequestBody.fromContentProvider(envelope::open, envelope.length(),
+                    "application/octet-stream")).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;

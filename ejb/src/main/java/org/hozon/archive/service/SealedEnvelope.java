@@ -1,6 +1,9 @@
 package org.hozon.archive.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -10,11 +13,12 @@ import java.util.logging.Logger;
 import org.hozon.archive.crypto.Sidecar;
 
 /**
- * An instance compressed and encrypted once, ready to be PUT to every target: the envelope in a
- * temporary file, its SHA-256, and the encoded sidecar. Every target gets these same bytes.
- * Closing it deletes the temporary file.
+ * An instance compressed and encrypted once, ready to be PUT to every target: the envelope (in
+ * memory for a small instance, else in a temporary file), its SHA-256, and the encoded sidecar.
+ * Every target gets these same bytes. Closing it deletes the temporary file.
  *
- * @param file         the envelope
+ * @param file         the envelope's temporary file, or null when it is in {@code bytes}
+ * @param bytes        the envelope (its first {@code length} bytes), or null when it is in {@code file}
  * @param length       its length
  * @param sha256       its SHA-256
  * @param objectKey    the data object's key
@@ -22,7 +26,7 @@ import org.hozon.archive.crypto.Sidecar;
  * @param sidecar      the sidecar
  * @param sidecarBytes the sidecar, encoded
  */
-public record SealedEnvelope(Path file, long length, byte[] sha256, String objectKey, String sidecarKey, Sidecar sidecar,
+public record SealedEnvelope(Path file, byte[] bytes, long length, byte[] sha256, String objectKey, String sidecarKey, Sidecar sidecar,
         byte[] sidecarBytes) implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SealedEnvelope.class.getName());
 
@@ -36,8 +40,23 @@ public record SealedEnvelope(Path file, long length, byte[] sha256, String objec
         return Base64.getEncoder().encodeToString(sha256);
     }
 
+    /** @return a new stream of the envelope's bytes, from the start (each PUT, and each retry, reads one) */
+    public InputStream open() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes, 0, Math.toIntExact(length));
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
