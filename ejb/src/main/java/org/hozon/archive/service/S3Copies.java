@@ -32,6 +32,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @ApplicationScoped
 public class S3Copies {
     private static final int PRECONDITION_FAILED = 412;
+    /**
+     * Largest envelope PUT with its payload signed whole; larger ones go aws-chunked: a payload
+     * signed whole is hashed by the SDK before the first byte is sent, and s3proxy holds it in
+     * memory to check it (refusing it above 128 MiB, the connection closed mid-body).
+     */
+    static final long PLAIN_PUT_MAX = 32L << 20;
 
     @Inject
     ArchiveTargets targets;
@@ -46,7 +52,7 @@ public class S3Copies {
      */
     public ArchiveCopy put(ArchiveTarget target, ArchiveJob job, SealedEnvelope envelope) throws ArchiveException {
         S3Client s3 = targets.client(target);
-        String etag = putData(s3, target, envelope);
+        String etag = putData(envelope.length() > PLAIN_PUT_MAX ? targets.streamingClient(target) : s3, target, envelope);
         putSidecar(s3, target, envelope);
         return new ArchiveCopy(job.instancePk(), target.name(), target.bucket(), envelope.objectKey(), envelope.sidecarKey(),
                 etag, envelope.sha256Hex(), envelope.length(), job.keyId(), job.wrappedKey(), Instant.now())
@@ -59,8 +65,7 @@ public class S3Copies {
         PutObjectRequest.Builder request = request(bucket, key, envelope.length(), envelope.sha256Base64());
         target.storageClass().ifPresent(request::storageClass);
         try {
-            return s3.putObject(request.build(), RequestBody.fromContentProvider(envelope::open, envelope.length(),
-                    "application/octet-stream")).eTag();
+            return s3.putObject(request.build(), envelope.requestBody()).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;

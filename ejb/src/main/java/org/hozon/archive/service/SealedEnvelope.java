@@ -2,8 +2,6 @@ package org.hozon.archive.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -11,6 +9,8 @@ import java.util.HexFormat;
 import java.util.logging.Logger;
 
 import org.hozon.archive.crypto.Sidecar;
+
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * An instance compressed and encrypted once, ready to be PUT to every target: the envelope (in
@@ -40,16 +40,16 @@ public record SealedEnvelope(Path file, byte[] bytes, long length, byte[] sha256
         return Base64.getEncoder().encodeToString(sha256);
     }
 
-    /** @return a new stream of the envelope's bytes, from the start (each PUT, and each retry, reads one) */
-    public InputStream open() {
-        if (bytes != null) {
-            return new ByteArrayInputStream(bytes, 0, Math.toIntExact(length));
+    /**
+     * @return the envelope as a request body; each PUT, and each retry, reads it from the start.
+     *         A file goes through the SDK's own file body, which a multi-gigabyte upload needs.
+     */
+    public RequestBody requestBody() {
+        if (file != null) {
+            return RequestBody.fromFile(file);
         }
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, Math.toIntExact(length)), length,
+                "application/octet-stream");
     }
 
     @Override

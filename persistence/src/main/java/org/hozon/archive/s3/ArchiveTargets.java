@@ -27,6 +27,7 @@ public class ArchiveTargets {
 
     private Map<String, ArchiveTarget> targets;
     private Map<String, S3Client> clients;
+    private Map<String, S3Client> streamingClients;
 
     private synchronized void load() {
         if (targets != null) {
@@ -36,11 +37,14 @@ public class ArchiveTargets {
         List<ArchiveTarget> list = ArchiveTargetSettings.read(k -> config.getOptionalValue(k, String.class));
         Map<String, ArchiveTarget> t = new LinkedHashMap<>();
         Map<String, S3Client> c = new LinkedHashMap<>();
+        Map<String, S3Client> sc = new LinkedHashMap<>();
         for (ArchiveTarget target : list) {
             t.put(target.name(), target);
             c.put(target.name(), S3Clients.build(target));
+            sc.put(target.name(), S3Clients.buildStreaming(target));
         }
         clients = c;
+        streamingClients = sc;
         targets = t;
     }
 
@@ -73,6 +77,15 @@ public class ArchiveTargets {
     }
 
     /**
+     * @param target a configured target
+     * @return its client for large bodies ({@link S3Clients#buildStreaming})
+     */
+    public S3Client streamingClient(ArchiveTarget target) {
+        client(target);
+        return streamingClients.get(target.name());
+    }
+
+    /**
      * Asks the target whether its bucket exists and is accessible, within 5 seconds.
      *
      * @param target a configured target
@@ -86,6 +99,7 @@ public class ArchiveTargets {
     synchronized void close() {
         if (clients != null) {
             clients.values().forEach(S3Client::close);
+            streamingClients.values().forEach(S3Client::close);
         }
     }
 }

@@ -24,9 +24,24 @@ public final class S3Clients {
 
     /**
      * @param target where to connect and how to sign
-     * @return a new client; the caller closes it
+     * @return a new client for requests with small bodies (payload signed whole); the caller closes it
      */
     public static S3Client build(ArchiveTarget target) {
+        return build(target, false);
+    }
+
+    /**
+     * @param target where to connect and how to sign
+     * @return a new client for large bodies: aws-chunked, a signature per chunk, so that neither
+     *         side needs the whole body before checking it (s3proxy buffers a body signed whole in
+     *         memory and refuses one above its {@code v4-max-non-chunked-request-size}); the caller
+     *         closes it
+     */
+    public static S3Client buildStreaming(ArchiveTarget target) {
+        return build(target, true);
+    }
+
+    private static S3Client build(ArchiveTarget target, boolean chunked) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
@@ -34,11 +49,10 @@ public final class S3Clients {
                         .build())
                 .region(Region.of(target.region()))
                 .forcePathStyle(target.pathStyle())
-                // a plainly signed payload, not aws-chunked (the SDK's default over http, a signature
-                // per chunk): with it about a third of the PUTs to s3proxy failed on the first try
-                // ("Error writing request body to server") and were sent again; x-amz-checksum-sha256
-                // still covers the bytes either way
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                // small bodies plainly signed, not aws-chunked (the SDK's default over http): with it
+                // about a third of the PUTs to s3proxy failed on the first try ("Error writing request
+                // body to server") and were sent again; x-amz-checksum-sha256 covers the bytes either way
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(chunked).build())
                 .credentialsProvider(credentials(target));
         target.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
