@@ -1,14 +1,11 @@
 package org.hozon.archive.restore;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.hozon.archive.s3.S3Settings;
 import org.hozon.archive.service.ArchiveKeys;
+import org.hozon.archive.service.ArchiveNode;
 import org.hozon.ingest.IngestService;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,8 +68,9 @@ public class RestoreService {
     @Resource(lookup = "java:jboss/datasources/HozonDS")
     DataSource dataSource;
 
-    private final String nodeName = nodeName();
-    private final String node = nodeName + "/" + UUID.randomUUID().toString().substring(0, 8);
+    @Inject
+    ArchiveNode thisNode;
+
     private volatile RestoreJob job;
 
     /**
@@ -105,7 +104,7 @@ public class RestoreService {
             if (!r.unfinished() && runs.counts(r.pk()).failed() == 0) {
                 throw new RestoreRefusedException("restore run " + r.pk() + " completed without failures: nothing to retry");
             }
-            if (!runs.claim(r, node, now)) {
+            if (!runs.claim(r, thisNode.claimant(), now)) {
                 throw new RestoreRefusedException("restore run " + r.pk() + " was taken over by another node just now");
             }
             if (retryFailed) {
@@ -121,7 +120,7 @@ public class RestoreService {
                 throw new RestoreRefusedException("the index already holds instances: a restore rebuilds an empty Hozon"
                         + " (new database, empty local store)");
             }
-            long pk = runs.create(s3Settings.bucket(), node, now)
+            long pk = runs.create(s3Settings.bucket(), thisNode.claimant(), now)
                     .orElseThrow(() -> new RestoreRefusedException("another restore was started just now"));
             run = runs.latest().filter(r -> r.pk() == pk).orElseThrow();
             LOG.info(() -> "Starting restore run " + pk + " from bucket " + s3Settings.bucket());
@@ -162,7 +161,7 @@ public class RestoreService {
 
     /** A RUNNING run's node is alive if it is not this node's earlier start and its heartbeat is fresh. */
     private boolean alive(RestoreRun r, Instant now) {
-        boolean earlierStartOfThisNode = r.node().startsWith(nodeName + "/") && !r.node().equals(node);
+        boolean earlierStartOfThisNode = r.node().startsWith(thisNode.node() + "/") && !r.node().equals(thisNode.claimant());
         return !earlierStartOfThisNode && r.heartbeatAt().isAfter(now.minus(STALE));
     }
 
@@ -188,22 +187,10 @@ public class RestoreService {
             ps.setString(1, RestoreRun.INTERRUPTED);
             ps.setLong(2, j.runPk());
             ps.setString(3, RestoreRun.RUNNING);
-            ps.setString(4, node);
+            ps.setString(4, thisNode.claimant());
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "cannot record that restore run " + j.runPk() + " was interrupted", e);
-        }
-    }
-
-    private static String nodeName() {
-        String name = System.getProperty("jboss.node.name");
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }
