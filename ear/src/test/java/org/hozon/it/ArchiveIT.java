@@ -350,6 +350,6 @@ class ArchiveIT {
             pixels[i] = (byte) ((i / 64) % 200 + r.nextInt(4));
         }
         ds.set(Tag.PixelData, VR.OW, pixels);
-        return TestInstances.headerOnly(ds);
+        return TestInstances.part10(ds);
     }
 }

@@ -1,18 +1,12 @@
 package org.hozon.it;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.hozon.dicom.Dataset;
 import org.hozon.dicom.Tag;
-import org.hozon.dicom.TransferSyntax;
 import org.hozon.dicom.VR;
-import org.hozon.dicom.io.DicomWriter;
-import org.hozon.dicom.io.FileMetaInformation;
 
 /**
  * A small axial CT series that a viewer can display like a real one: 256×256 slices, 16 bits
@@ -41,7 +35,7 @@ final class CtPhantom {
             ds.setString(Tag.StudyDescription, VR.LO, studyDescription);
             geometry(ds, i);
             ds.set(Tag.PixelData, VR.OW, pixels(i));
-            files.add(write(ds));
+            files.add(TestInstances.part10(ds));
         }
         return files;
     }
@@ -102,16 +96,6 @@ final class CtPhantom {
             return 60; // heart
         }
         return 20; // soft tissue
-    }
-
-    private static byte[] write(Dataset ds) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new DicomWriter(out).writeFile(FileMetaInformation.create(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()), ds);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String fmt(double v) {

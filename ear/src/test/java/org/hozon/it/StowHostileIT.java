@@ -121,7 +121,7 @@ class StowHostileIT {
         String study = uid();
         String sop = uid();
         Dataset ds = header("H5", "Four^Gig", "19800101", study, uid(), sop, CT, "CT");
-        byte[] head = TestInstances.headerOnly(ds);
+        byte[] head = TestInstances.part10(ds);
         // Pixel Data (7FE0,0010) OW claiming 0xFFFFFFF0 bytes, followed by only 1000 bytes
         byte[] element = {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0, (byte) 0xF0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
         byte[] part = new byte[head.length + element.length + 1000];
@@ -159,7 +159,7 @@ class StowHostileIT {
         Dataset ds = header("BIG", "Large^Part", "19800101", study, uid(), sop, CT, "CT");
         ds.setInt(Tag.Rows, VR.US, 10240);
         ds.setInt(Tag.Columns, VR.US, 15360);
-        byte[] head = TestInstances.headerOnly(ds);
+        byte[] head = TestInstances.part10(ds);
         byte[] element = {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W', 0, 0, 0, 0, 0, 0};
         org.hozon.dicom.ByteOrder.put32(element, 8, (int) pixelBytes, false);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -85,17 +85,14 @@ final class TestInstances {
             pixels[i] = (byte) (i * 7 + seed);
         }
         ds.set(Tag.PixelData, VR.OW, pixels);
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new DicomWriter(out).writeFile(FileMetaInformation.create(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()), ds);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return part10(ds);
     }
 
-    /** The Part 10 header (preamble to just before Pixel Data) of {@code ds}, which must have none. */
-    static byte[] headerOnly(Dataset ds) {
+    /**
+     * {@code ds} as a Part 10 file in Explicit VR Little Endian; without Pixel Data it is just a
+     * header (preamble to where Pixel Data would start).
+     */
+    static byte[] part10(Dataset ds) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new DicomWriter(out).writeFile(FileMetaInformation.create(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()), ds);
