@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -99,7 +98,7 @@ public class EnvelopeBenchmark {
 
     @Benchmark
     public long seal(Megabytes mb) throws IOException {
-        Discard out = new Discard();
+        CountingSink out = new CountingSink();
         for (byte[] instance : instances) {
             EnvelopeWriter.encrypt(new ByteArrayInputStream(instance), out, header, key);
         }
@@ -113,7 +112,7 @@ public class EnvelopeBenchmark {
         MessageDigest cipher = sha256();
         for (byte[] instance : instances) {
             EnvelopeWriter.encrypt(new DigestInputStream(new ByteArrayInputStream(instance), plain),
-                    new DigestOutputStream(new Discard(), cipher), header, key);
+                    new DigestOutputStream(new CountingSink(), cipher), header, key);
         }
         mb.MBps += plainBytes / 1e6;
         plain.update(cipher.digest());
@@ -122,7 +121,7 @@ public class EnvelopeBenchmark {
 
     @Benchmark
     public long open(Megabytes mb) throws IOException {
-        Discard out = new Discard();
+        CountingSink out = new CountingSink();
         for (byte[] object : sealed) {
             InputStream in = new ByteArrayInputStream(object);
             EnvelopeReader.decrypt(EnvelopeHeader.read(in), in, key, out);
@@ -136,21 +135,6 @@ public class EnvelopeBenchmark {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Counts and drops what is written. */
-    static final class Discard extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.hozon.bench.jmh;
 
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 
 import org.hozon.bench.data.CtStudyGenerator;
@@ -44,20 +43,5 @@ public class JsonHeaderBenchmark {
         sink.count = 0;
         writer.write(header, sink);
         return sink.count;
-    }
-
-    /** Counts bytes and discards them, so the figure is the writer's cost alone. */
-    static final class CountingSink extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }
