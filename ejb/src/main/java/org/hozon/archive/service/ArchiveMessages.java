@@ -28,25 +28,22 @@ public class ArchiveMessages {
 
     /** @param taskPk the archive task to run */
     public void send(long taskPk) {
-        try {
-            Message m = jms.createMessage();
-            m.setStringProperty(ArchiveQueue.KIND, ArchiveQueue.KIND_ARCHIVE);
-            m.setLongProperty(ArchiveQueue.TASK_PK, taskPk);
-            jms.createProducer().send(queue, m);
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot send the archive message of task " + taskPk, e);
-        }
+        send(ArchiveQueue.KIND_ARCHIVE, ArchiveQueue.TASK_PK, taskPk, "the archive message of task ");
     }
 
     /** @param deletionPk the deletion to process */
     public void sendDeletion(long deletionPk) {
+        send(ArchiveQueue.KIND_DELETE_COPY, ArchiveQueue.DELETION_PK, deletionPk, "the message of deletion ");
+    }
+
+    private void send(String kind, String pkProperty, long pk, String what) {
         try {
             Message m = jms.createMessage();
-            m.setStringProperty(ArchiveQueue.KIND, ArchiveQueue.KIND_DELETE_COPY);
-            m.setLongProperty(ArchiveQueue.DELETION_PK, deletionPk);
+            m.setStringProperty(ArchiveQueue.KIND, kind);
+            m.setLongProperty(pkProperty, pk);
             jms.createProducer().send(queue, m);
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot send the message of deletion " + deletionPk, e);
+            throw new IllegalStateException("cannot send " + what + pk, e);
         }
     }
 }
